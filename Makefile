@@ -1,0 +1,26 @@
+# Two commands for staff and CI: `make report` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+YEAR ?= $(shell date +%Y)
+STAMP := $(VENV)/.installed
+
+.PHONY: report test install bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/kehoach validate
+	$(BIN)/kehoach report --year $(YEAR) -o build/bao-cao-$(YEAR).docx
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,5 @@
+"""Allow `python -m kehoach`."""
+
+from kehoach.cli import main
+
+main()

@@ -1,0 +1,16 @@
+"""Check stage: rules that span files. Each rule returns Problems; nothing is raised."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kehoach.check.entry_rules import check_entries
+from kehoach.check.plan_rules import check_plan
+from kehoach.load.root import DataRoot
+from kehoach.problems import Problem
+
+
+def check_root(dr: DataRoot, today: dt.date) -> list[Problem]:
+    problems = check_plan(dr)
+    problems += check_entries(dr, today)
+    return problems

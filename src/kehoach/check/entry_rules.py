@@ -1,0 +1,101 @@
+"""Rules for progress entries: known task and unit, the unit is assigned, the file name
+agrees with the content, dates within the plan's life, corrections point at real entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kehoach.check.locate import at
+from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.problems import Problem
+
+_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<task>[^/]+?)(?:-(?P<n>[2-9]|[1-9][0-9]+))?\.yaml$")
+
+
+def expected_stem(entry) -> str:
+    return f"{entry.date.isoformat()}-{entry.task}"
+
+
+def earliest_date(dr: DataRoot) -> dt.date | None:
+    """Entries may not predate the earliest basis document (the resolution, 10/12/2025)."""
+    if dr.plan is None:
+        return None
+    return min(b.date for b in dr.plan.basis)
+
+
+def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
+    tasks = {t.id: t for t in dr.appendix.tasks()} if dr.appendix else None
+    earliest = earliest_date(dr)
+    by_rel = {le.rel: le for le in dr.entries}
+    out: list[Problem] = []
+    for le in dr.entries:
+        out += _check_one(dr, le, tasks, earliest, today)
+        if le.entry.corrects is not None:
+            out += _check_correction(dr, le, by_rel)
+    return out
+
+
+def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
+    e, rel, out = le.entry, le.rel, []
+    task = None
+    if tasks is not None:
+        task = tasks.get(e.task)
+        if task is None:
+            out.append(at(dr, rel, ("task",), "KH030",
+                          f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`."))
+    if e.unit not in dr.units:
+        out.append(at(dr, rel, ("unit",), "KH031",
+                      f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}."))
+    elif task is not None and not _assigned(task, e.unit, dr):
+        named = ", ".join(task.lead + [c for c in task.coordinating if c in dr.units])
+        out.append(at(dr, rel, ("unit",), "KH032",
+                      f"đơn vị `{e.unit}` không chủ trì hay phối hợp nhiệm vụ {e.task} (chỉ: {named}); "
+                      "kiểm tra lại số hiệu nhiệm vụ."))
+    out += _check_name(dr, le)
+    if earliest and e.date < earliest:
+        out.append(at(dr, rel, ("date",), "KH034",
+                      f"ngày {e.date.isoformat()} trước ngày {earliest.isoformat()} ban hành Nghị quyết; kiểm tra lại ngày."))
+    if e.date > today:
+        out.append(at(dr, rel, ("date",), "KH035",
+                      f"ngày {e.date.isoformat()} ở tương lai (hôm nay {today.isoformat()}); chỉ báo cáo việc đã làm."))
+    for i, o in enumerate(e.outputs):
+        if o.date is not None and o.date > today:
+            out.append(at(dr, rel, ("outputs", i, "date"), "KH035",
+                          f"ngày văn bản {o.date.isoformat()} ở tương lai; kiểm tra lại ngày ban hành."))
+    return out
+
+
+def _assigned(task, unit: str, dr: DataRoot) -> bool:
+    if unit in task.lead or unit in task.coordinating:
+        return True
+    return task.generic_coordination and dr.units[unit].internal
+
+
+def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
+    e, rel = le.entry, le.rel
+    parts = rel.split("/")
+    good = f"progress/{e.unit}/{expected_stem(e)}.yaml"
+    if len(parts) != 3 or parts[1] != e.unit:
+        return [at(dr, rel, ("unit",), "KH033",
+                   f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.")]
+    m = _NAME.match(parts[2])
+    if m is None or m["date"] != e.date.isoformat() or m["task"] != e.task:
+        key = "date" if m is not None and m["date"] != e.date.isoformat() else "task"
+        return [at(dr, rel, (key,), "KH033",
+                   f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); "
+                   f"hãy đổi tên thành {good} (thêm -2, -3 … nếu trùng).")]
+    return []
+
+
+def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict) -> list[Problem]:
+    target = by_rel.get(le.entry.corrects)
+    if target is None:
+        return [at(dr, le.rel, ("corrects",), "KH041",
+                   f"`corrects` trỏ tới {le.entry.corrects}, không phải một mục tiến độ hợp lệ; "
+                   "hãy ghi đúng đường dẫn, ví dụ progress/QLMT/2026-05-20-I.2.yaml.")]
+    t, e = target.entry, le.entry
+    if (t.task, t.unit) != (e.task, e.unit) or target.rel == le.rel or t.date > e.date:
+        return [at(dr, le.rel, ("corrects",), "KH041",
+                   "mục đính chính phải cùng đơn vị, cùng nhiệm vụ và không sớm hơn mục được đính chính.")]
+    return []

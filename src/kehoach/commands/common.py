@@ -1,0 +1,51 @@
+"""Helpers every command shares: find the data root, load and check it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.check import check_root
+from kehoach.errors import DataError, UsageError
+from kehoach.load.files import find_root
+from kehoach.load.root import DataRoot, load_root
+from kehoach.problems import Problem, sort_key
+
+
+def resolve_root(root: Path | None) -> Path:
+    if root is not None:
+        if not (root / "plan").is_dir():
+            raise UsageError(f"thư mục {root} không có thư mục plan/; hãy chỉ đúng thư mục dữ liệu bằng --root.")
+        return root.resolve()
+    found = find_root(Path.cwd())
+    if found is None:
+        raise UsageError("không tìm thấy thư mục dữ liệu (có thư mục plan/) ở đây hay các thư mục cha; "
+                         "hãy chạy lệnh trong kho dữ liệu hoặc dùng --root.")
+    return found
+
+
+@dataclass
+class Checked:
+    data: DataRoot
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def load_checked(root: Path, today: dt.date) -> Checked:
+    dr = load_root(root)
+    problems = dr.problems + check_root(dr, today)
+    problems.sort(key=sort_key)
+    return Checked(dr, problems)
+
+
+def load_clean(root: Path, today: dt.date) -> DataRoot:
+    """The data root, or DataError listing what `kehoach validate` would refuse."""
+    checked = load_checked(root, today)
+    if checked.errors:
+        raise DataError(f"dữ liệu có {len(checked.errors)} lỗi; hãy sửa theo các dòng trên "
+                        "(hoặc chạy `kehoach validate`) rồi chạy lại.", checked.errors)
+    return checked.data

@@ -1,0 +1,52 @@
+"""The one place that turns errors into messages and exit codes.
+
+KehoachError → its Vietnamese message on stderr, exit 1 (data) or 2 (usage).
+Anything else is a bug in kehoach: the user sees a short Vietnamese note and
+where the details were logged, never a Python traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Iterator
+
+import typer
+
+from kehoach.errors import DataError, KehoachError
+
+LOG_NAME = "kehoach-loi.log"
+
+
+def _say(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+@contextlib.contextmanager
+def error_handler() -> Iterator[None]:
+    try:
+        yield
+    except KehoachError as exc:
+        if isinstance(exc, DataError):
+            for p in exc.problems:
+                _say(p.render())
+        prefix = f"Lỗi {exc.code}: " if exc.code else "Lỗi: "
+        _say(prefix + exc.message)
+        if exc.hint:
+            _say(exc.hint)
+        sys.exit(exc.exit_code)
+    except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        _say("Đã dừng theo yêu cầu (Ctrl+C); không có tệp nào bị ghi dở.")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the single last-resort handler
+        log = Path(tempfile.gettempdir()) / LOG_NAME
+        with contextlib.suppress(OSError):
+            log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        _say(f"Lỗi nội bộ của kehoach ({type(exc).__name__}) — không phải do dữ liệu của bạn.")
+        _say(f"Chi tiết đã ghi vào {log}; hãy gửi tệp này cho nhóm phát triển.")
+        sys.exit(3)

@@ -1,0 +1,38 @@
+"""The one exception root. Every error a user may cause derives from KehoachError.
+
+The CLI maps these to exit codes in one place (`error_handler.py`): a data
+problem exits 1, a usage error exits 2. Messages are Vietnamese and say what
+to do; nothing here prints.
+"""
+
+from __future__ import annotations
+
+
+class KehoachError(Exception):
+    """An error the user can act on. `exit_code` is what the CLI returns."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, code: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.hint = hint
+
+
+class UsageError(KehoachError):
+    """The command was called wrongly (missing option, bad value of an option)."""
+
+    exit_code = 2
+
+
+class DataError(KehoachError):
+    """The data root has problems that stop the command (see `kehoach validate`)."""
+
+    def __init__(self, message: str, problems: list | None = None, **kw) -> None:
+        super().__init__(message, **kw)
+        self.problems = problems or []
+
+
+class TemplateError(KehoachError):
+    """A document template is broken: names the template and its line."""

@@ -1,0 +1,1 @@
+"""Load stage: files on disk → Python values → models, with source positions."""

@@ -1,0 +1,61 @@
+"""One file → one model instance, or the problems that stop it. Also finds the data root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kehoach.load import text as textmod
+from kehoach.load import yamlsafe
+from kehoach.load.schema_errors import problems_from
+from kehoach.problems import Problem, make
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
+    """The file's checked text, or the first problem that stops reading it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({exc.strerror}); kiểm tra quyền truy cập.")
+    text, problem = textmod.decode(data, rel)
+    if problem is None:
+        problem = textmod.check(text, rel)
+    return (None, problem) if problem else (text, None)
+
+
+def parse_mapping(text: str, rel: str) -> tuple[dict | None, Problem | None]:
+    data, problem = yamlsafe.load(text, rel)
+    if problem:
+        return None, problem
+    if not isinstance(data, dict):
+        kind = "một danh sách" if isinstance(data, list) else "một giá trị đơn"
+        return None, make("KH013", rel, 1, 1,
+                          f"tệp phải là các dòng `khóa: giá trị`, nhưng đang là {kind}; xem mẫu trong README.")
+    return data, None
+
+
+def load_model(path: Path, rel: str, model: type[M]) -> tuple[M | None, str | None, list[Problem]]:
+    """(instance, text, problems): text is kept so later rules can point at lines."""
+    text, problem = read_text(path, rel)
+    if problem:
+        return None, None, [problem]
+    data, problem = parse_mapping(text, rel)
+    if problem:
+        return None, text, [problem]
+    try:
+        return model.model_validate(data), text, []
+    except ValidationError as exc:
+        return None, text, problems_from(exc, text, rel)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest directory upwards from `start` that has plan/."""
+    start = start.resolve()
+    for d in (start, *start.parents):
+        if (d / "plan").is_dir():
+            return d
+    return None

@@ -1,0 +1,95 @@
+"""Load a whole data root: plan/, units/, progress/ → models plus per-file problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.load.files import load_model
+from kehoach.model.entry import Entry
+from kehoach.model.plan import Appendix, Plan
+from kehoach.model.unit import Unit
+from kehoach.problems import Problem, make
+
+PLAN_FILE = "plan/plan.yaml"
+TASKS_FILE = "plan/tasks.yaml"
+_IGNORED_NAMES = {".gitkeep", "README.md", ".DS_Store"}
+
+
+@dataclass
+class LoadedEntry:
+    rel: str
+    entry: Entry
+
+
+@dataclass
+class DataRoot:
+    root: Path
+    plan: Plan | None = None
+    appendix: Appendix | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    unit_files: dict[str, str] = field(default_factory=dict)  # code -> rel path
+    entries: list[LoadedEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def text_of(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+
+def rel_of(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def entry_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """(YAML entry files, other files) under progress/, sorted."""
+    base = root / "progress"
+    if not base.is_dir():
+        return [], []
+    yamls, others = [], []
+    for p in sorted(base.rglob("*")):
+        if p.is_dir() or p.name in _IGNORED_NAMES:
+            continue
+        (yamls if p.suffix == ".yaml" else others).append(p)
+    return yamls, others
+
+
+def load_root(root: Path) -> DataRoot:
+    dr = DataRoot(root=root)
+    for rel, model, attr in ((PLAN_FILE, Plan, "plan"), (TASKS_FILE, Appendix, "appendix")):
+        path = root / rel
+        if not path.is_file():
+            dr.problems.append(make("KH039", rel, 1, 1, f"thiếu tệp {rel}; dữ liệu Kế hoạch phải có tệp này."))
+            continue
+        dr.files.append(rel)
+        value, _, problems = load_model(path, rel, model)
+        setattr(dr, attr, value)
+        dr.problems.extend(problems)
+    for path in sorted((root / "units").glob("*")):
+        rel = rel_of(root, path)
+        if path.name in _IGNORED_NAMES or path.is_dir():
+            continue
+        if path.suffix != ".yaml":
+            dr.problems.append(make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu."))
+            continue
+        dr.files.append(rel)
+        unit, _, problems = load_model(path, rel, Unit)
+        dr.problems.extend(problems)
+        if unit is not None:
+            if unit.code in dr.units:
+                dr.problems.append(make("KH036", rel, 1, 1, f"mã đơn vị `{unit.code}` đã dùng ở {dr.unit_files[unit.code]}."))
+                continue
+            dr.units[unit.code] = unit
+            dr.unit_files[unit.code] = rel
+    yamls, others = entry_files(root)
+    for path in others:
+        dr.problems.append(make("KH040", rel_of(root, path), 1, 1,
+                                "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ."))
+    for path in yamls:
+        rel = rel_of(root, path)
+        dr.files.append(rel)
+        entry, _, problems = load_model(path, rel, Entry)
+        dr.problems.extend(problems)
+        if entry is not None:
+            dr.entries.append(LoadedEntry(rel, entry))
+    return dr

@@ -1,0 +1,99 @@
+"""Bytes → text, refusing what would silently corrupt data.
+
+Every check reports the first offending place as 1-based line and column.
+Checks run on the raw text before YAML sees it, so the positions are exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kehoach.problems import Problem, make
+
+MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40 KB
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x0b": "U+000B (ngắt dòng do Shift+Enter trong Word)",
+    "\x0c": "U+000C (ngắt trang)",
+}
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index."""
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    start = data.rfind(b"\n", 0, index) + 1
+    col = len(data[start:index].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (BOM allowed), or the problem that stops reading it."""
+    if len(data) > MAX_BYTES:
+        return None, make("KH001", path, 1, 1,
+                          f"tệp lớn {len(data):,} byte, vượt giới hạn {MAX_BYTES:,} byte; "
+                          "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.".replace(",", "."))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        return None, make("KH002", path, 1, 1,
+                          "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(data, exc.start)
+        return None, make("KH002", path, line, col,
+                          f"byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8 (có thể tệp được lưu "
+                          "bằng mã Windows-1258 hoặc TCVN3); hãy lưu lại với mã hóa UTF-8.")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:200]
+    return len(sample) >= 4 and sample.count(0) * 3 >= len(sample)
+
+
+def check(text: str, path: str) -> Problem | None:
+    """The first text-level problem: control characters, NFD, conflict markers, tabs."""
+    m = _CONFLICT.search(text)
+    if m:
+        line, col = position(text, m.start())
+        return make("KH005", path, line, col,
+                    "tệp còn dấu xung đột khi gộp nhánh (<<<<<<<, =======, >>>>>>>); "
+                    "hãy giữ lại một phiên bản đúng và xóa các dòng dấu.")
+    m = _CONTROL.search(text)
+    if m:
+        ch = m.group()
+        name = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
+        line, col = position(text, m.start())
+        return make("KH003", path, line, col,
+                    f"có ký tự điều khiển {name}, thường do dán từ Word; hãy xóa nó "
+                    "(dùng xuống dòng thường hoặc khối văn bản `|`).")
+    if not unicodedata.is_normalized("NFC", text):
+        index = _first_non_nfc(text)
+        line, col = position(text, index)
+        return make("KH004", path, line, col,
+                    "chữ tiếng Việt ở dạng tổ hợp (NFD, thường do sao chép từ macOS): trông giống nhưng "
+                    "so sánh khác; chạy `kehoach fmt` để chuyển sang dạng dựng sẵn (NFC).")
+    m = _TAB_INDENT.search(text)
+    if m:
+        line, col = position(text, m.end() - 1)
+        return make("KH006", path, line, col,
+                    "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng 2 dấu cách.")
+    return None
+
+
+def _first_non_nfc(text: str) -> int:
+    for i, ch in enumerate(text):
+        if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
+            return max(i - 1, 0) if unicodedata.combining(ch) else i
+    return 0

@@ -1,0 +1,181 @@
+"""Strict YAML: libyaml parses, we type every value by YAML 1.2 core rules.
+
+Why not `yaml.safe_load`: it follows YAML 1.1 (`no` → False, `010` → 8,
+`1:20` → 80, dates → datetime). Why not ruamel.yaml here: its pure-Python
+loader is an order of magnitude slower, and validation must stay fast in a
+pre-commit hook. ruamel.yaml is still used where a file is rewritten (`fmt`).
+
+Policy, each with a stable code:
+- plain scalars: null, true/false, decimal int, float as YAML 1.2 core;
+  everything else is text. Values YAML 1.1 would read differently
+  (yes/no/on/off, `010`, `1:20`) are refused (KH012): quote them.
+- anchors and aliases are refused (KH010), so an alias bomb costs nothing;
+- duplicate keys (KH011), explicit tags (KH014), several documents (KH009),
+  an empty file (KH008) are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from kehoach.problems import Problem, make
+
+_PLAIN = "?"  # the tag we give every implicitly-typed node; resolved by _scalar()
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+                  ".nan", ".NaN", ".NAN"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_AMBIGUOUS = re.compile(
+    r"(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\Z"  # YAML 1.1 booleans
+    r"|[-+]?0[0-9_]+\Z"  # YAML 1.1 octal / zero-padded numbers
+    r"|[-+]?0[xob][0-9a-fA-F_]+\Z"  # hex, octal, binary literals
+    r"|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?\Z"  # YAML 1.1 base 60
+)
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser and composer; our own cheap resolver."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - libyaml callback
+        return _PLAIN
+
+
+class _Bad(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def compose(text: str, path: str) -> yaml.Node:
+    """The document's node tree, or raise _Bad with the problem."""
+    if "&" in text or "*" in text:
+        _refuse_anchors(text, path)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _Bad(_syntax_problem(exc, path)) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise _Bad(make("KH008", path, 1, 1, "tệp rỗng; hãy điền nội dung hoặc xóa tệp."))
+    return node
+
+
+def _refuse_anchors(text: str, path: str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if getattr(event, "anchor", None) is not None:
+                m = event.start_mark
+                raise _Bad(make("KH010", path, m.line + 1, m.column + 1,
+                                "không dùng neo/bí danh YAML (`&tên`, `*tên`); hãy viết đầy đủ giá trị."))
+    except yaml.MarkedYAMLError as exc:
+        raise _Bad(_syntax_problem(exc, path)) from None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "expected a single document" in str(exc):
+        return make("KH009", path, line, col,
+                    "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ một mục — hãy tách thành các tệp riêng.")
+    reason = (exc.problem or "lỗi cú pháp").strip()
+    return make("KH007", path, line, col,
+                f"sai cú pháp YAML ({reason}); hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở quanh vị trí này.")
+
+
+def to_python(node: yaml.Node, path: str) -> Any:
+    """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path)
+    if node.tag != _PLAIN:
+        raise _Bad(_tag_problem(node, path))
+    if isinstance(node, yaml.SequenceNode):
+        return [to_python(item, path) for item in node.value]
+    result: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            m = key_node.start_mark
+            raise _Bad(make("KH022", path, m.line + 1, m.column + 1, "khóa phải là một chữ đơn giản."))
+        if key_node.tag != _PLAIN and key_node.tag != "tag:yaml.org,2002:str":
+            raise _Bad(_tag_problem(key_node, path))
+        key = key_node.value  # keys are always text
+        if key in result:
+            m = key_node.start_mark
+            raise _Bad(make("KH011", path, m.line + 1, m.column + 1,
+                            f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại."))
+        result[key] = to_python(value_node, path)
+    return result
+
+
+def _scalar(node: yaml.ScalarNode, path: str) -> Any:
+    value = node.value
+    if node.tag != _PLAIN:
+        if node.tag in ("tag:yaml.org,2002:str", "!"):
+            return value
+        raise _Bad(_tag_problem(node, path))
+    if node.style:  # quoted or block scalar: always text ("" or None is plain)
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _AMBIGUOUS.match(value):
+        m = node.start_mark
+        raise _Bad(make("KH012", path, m.line + 1, m.column + 1,
+                        f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
+                        f'nếu là chữ hãy viết trong dấu nháy: "{value}".'))
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    if value in _SPECIAL_FLOAT:
+        return float(value.replace(".", "").lower())
+    return value
+
+
+def _tag_problem(node: yaml.Node, path: str) -> Problem:
+    m = node.start_mark
+    return make("KH014", path, m.line + 1, m.column + 1,
+                f"không dùng thẻ YAML `{node.tag}`; hãy xóa thẻ và viết giá trị thường.")
+
+
+def load(text: str, path: str) -> tuple[Any, Problem | None]:
+    """Parse one document strictly: (value, None) or (None, problem)."""
+    try:
+        return to_python(compose(text, path), path), None
+    except _Bad as bad:
+        return None, bad.problem
+
+
+def locate(text: str, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+    """1-based position of the value at `loc` (or its key, with key=True).
+
+    Walks as deep as the path exists; an absent key points at its parent.
+    Used only when a problem is reported, so its cost does not matter.
+    """
+    try:
+        node = _Loader(text).get_single_node()
+    except yaml.YAMLError:
+        return 1, 1
+    mark = node.start_mark
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    mark = k.start_mark if key and part == loc[-1] else v.start_mark
+                    node = v
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1

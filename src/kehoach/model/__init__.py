@@ -1,0 +1,1 @@
+"""Strict Pydantic models of the plan, units and progress entries."""

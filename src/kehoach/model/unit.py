@@ -1,0 +1,32 @@
+"""A unit: a phòng, chi cục or trung tâm of the Department, or an outside body."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from kehoach.model.common import Strict, Text, UnitCode
+
+UnitKind = Literal["phong", "chi_cuc", "trung_tam", "external"]
+
+
+class Unit(Strict):
+    """Một đơn vị (tệp units/<MÃ>.yaml)."""
+
+    code: UnitCode = Field(title="Mã đơn vị", description="Mã ngắn không dấu, trùng tên tệp, ví dụ QLMT.")
+    name: Text = Field(title="Tên đầy đủ", description="Tên đơn vị đúng như trong Kế hoạch.")
+    kind: UnitKind = Field(
+        title="Loại đơn vị",
+        description="phong (phòng, văn phòng), chi_cuc, trung_tam, hoặc external (cơ quan ngoài Sở).",
+    )
+    short_name: Text | None = Field(default=None, title="Tên viết tắt", description="Cách viết tắt dùng trong văn bản.")
+    reviewers: list[Text] = Field(
+        default_factory=list,
+        title="Người duyệt",
+        description="Tài khoản (GitHub/GitLab) duyệt các mục tiến độ của đơn vị; dùng cho CODEOWNERS.",
+    )
+
+    @property
+    def internal(self) -> bool:
+        return self.kind != "external"

@@ -1,0 +1,1 @@
+"""Render stage: results → text, JSON, Markdown or .docx objects. Nothing here writes files."""

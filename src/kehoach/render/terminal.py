@@ -1,0 +1,31 @@
+"""Rich tables for the terminal."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from kehoach.load.root import DataRoot
+
+
+def short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plan_table(dr: DataRoot) -> Table:
+    table = Table(title=dr.appendix.title, title_justify="left", show_lines=False, expand=False)
+    table.add_column("TT", no_wrap=True)
+    table.add_column("Nội dung thực hiện", ratio=4)
+    table.add_column("Chủ trì", ratio=1)
+    table.add_column("Phối hợp", ratio=1)
+    table.add_column("Tiến độ", ratio=1)
+    table.add_column("Kết quả", ratio=2)
+    shown: set[str] = set()
+    for chain, t in dr.appendix.walk():
+        for depth, g in enumerate(chain):
+            key = ".".join(x.id for x in chain[: depth + 1])
+            if key not in shown:
+                shown.add(key)
+                table.add_row(f"[bold]{g.id}[/]", f"[bold]{g.title}[/]", end_section=False)
+        coord = ", ".join("Các cơ quan liên quan" if c.startswith("Các cơ quan") else c for c in t.coordinating)
+        table.add_row(t.id, short(t.content), ", ".join(t.lead), coord, t.timeline.text, short(t.output, 40))
+    return table
