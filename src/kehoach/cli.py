@@ -122,5 +122,146 @@ def plan(
     Console().print(plan_table(dr))
 
 
+
+def _date_opt(value: Optional[str], name: str):
+    """Parse a YYYY-MM-DD option; a bad value is a usage error (exit 2), never a guess."""
+    import datetime as dt
+
+    from kehoach.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`.") from None
+
+
+YearOpt = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo (kỳ từ 15/12 năm trước đến 14/12 năm này).",
+                                      min=2000, max=2100)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ QLMT.")]
+
+
+@app.command(help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.")
+def status(
+    ctx: typer.Context,
+    year: YearOpt,
+    unit: UnitOpt = None,
+    as_of: AsOfOpt = None,
+    format: Annotated[PlanFmt, typer.Option("--format", "-f", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
+) -> None:
+    from kehoach.commands import status as cmd
+
+    result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    if format is PlanFmt.json:
+        import json
+
+        typer.echo(json.dumps(result.public(), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from kehoach.render.status_table import render
+
+    Console().print(render(result, data))
+
+
+@app.command(help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).")
+def add(
+    ctx: typer.Context,
+    task: Annotated[Optional[str], typer.Option("--task", "-t", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")] = None,
+    unit: UnitOpt = None,
+    status: Annotated[Optional[str], typer.Option("--status", "-s",
+                      help="not_started (chưa triển khai), in_progress (đang thực hiện), done (đã hoàn thành).")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="Tóm tắt kết quả thực hiện.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay.")] = None,
+    difficulties: Annotated[Optional[str], typer.Option("--difficulties", help="Khó khăn, vướng mắc.")] = None,
+    proposals: Annotated[Optional[str], typer.Option("--proposals", help="Đề xuất, kiến nghị.")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", help="Người lập.")] = None,
+) -> None:
+    from kehoach.commands import add as cmd
+
+    values = dict(task=task, unit=unit, status=status, summary=summary, date=_date_opt(date, "--date"),
+                  difficulties=difficulties, proposals=proposals, author=author)
+    path = cmd.run(_root(ctx), values, _today())
+    typer.echo(f"Đã ghi {path}")
+
+
+@app.command(help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).")
+def report(
+    ctx: typer.Context,
+    year: YearOpt,
+    as_of: AsOfOpt = None,
+    unit: UnitOpt = None,
+    number: Annotated[Optional[str], typer.Option("--number", "-n", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số).")] = None,
+    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Jinja thay cho mẫu trong templates/.")] = None,
+) -> None:
+    from kehoach.commands import report as cmd
+
+    path = cmd.run(_root(ctx), year=year, as_of=_date_opt(as_of, "--as-of") or _today(), unit=unit,
+                   number=number, signer=signer, output=output, template=template, today=_today())
+    typer.echo(f"Đã ghi {path}")
+
+
+@app.command(help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.")
+def review(
+    ctx: typer.Context,
+    base: Annotated[Optional[str], typer.Argument(help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")] = None,
+    head: Annotated[str, typer.Argument(help="Phiên bản cần duyệt.")] = "HEAD",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi Markdown ra tệp thay vì màn hình.")] = None,
+) -> None:
+    from kehoach.commands import review as cmd
+
+    raise typer.Exit(cmd.run(_root(ctx), base, head, output, _today()))
+
+
+@app.command(help="Định dạng lại các tệp YAML theo một dạng chuẩn (giữ chú thích).")
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp/thư mục cần định dạng. Mặc định: tất cả.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra, không ghi; lỗi nếu có tệp cần định dạng.")] = False,
+) -> None:
+    from kehoach.commands import fmt as cmd
+
+    raise typer.Exit(cmd.run(_root(ctx), paths or [], check))
+
+
+@app.command(help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).")
+def schema(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Thư mục ghi schema. Mặc định: schemas/.")] = None,
+) -> None:
+    from kehoach.commands import schema as cmd
+
+    for path in cmd.run(_root(ctx), output):
+        typer.echo(f"Đã ghi {path}")
+
+
+@app.command(help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).")
+def codeowners(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra tệp hiện có còn đúng không.")] = False,
+) -> None:
+    from kehoach.commands import codeowners as cmd
+
+    raise typer.Exit(cmd.run(_root(ctx), output, check))
+
+
+@app.command("import-docx", help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")
+def import_docx(
+    source: Annotated[Path, typer.Argument(help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp YAML đã có.")] = False,
+) -> None:
+    from kehoach.commands import import_docx as cmd
+
+    raise typer.Exit(cmd.run(source, output, force, _today()))
+
+
 def main() -> None:
     app()

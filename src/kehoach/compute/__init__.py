@@ -1,0 +1,1 @@
+"""Compute stage: reporting periods and each task's status for a year, as of a date."""

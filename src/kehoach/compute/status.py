@@ -1,0 +1,134 @@
+"""Each task's status for year Y as of a date, and the units late with their reports.
+
+Rules (also in README, in Vietnamese):
+- not_due: the task starts after Y.
+- done: every lead unit's latest entry up to the as-of date says done. A one-off
+  task (one year, not continuing) that was done stays done in later years; a
+  recurring task is judged on the entries of Y's period only.
+- overdue: the as-of date is past 31/12 of the task's end year and it is not done.
+- unreported: no lead unit has an entry in Y's period.
+- otherwise in_progress if any lead's latest entry is in_progress or done, else not_started.
+Entries replaced by a correction (`corrects:`) dated up to the as-of date are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Literal
+
+from pydantic import BaseModel
+
+from kehoach.compute.periods import Period, annual, unit_deadline
+from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.model.plan import Task
+
+TaskStatus = Literal["not_due", "unreported", "not_started", "in_progress", "done", "overdue"]
+
+
+class TaskState(BaseModel):
+    id: str
+    status: TaskStatus
+    leads: dict[str, str]
+    entries: int
+    last_date: dt.date | None = None
+
+
+class StatusResult(BaseModel):
+    year: int
+    as_of: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    deadline: dt.date
+    tasks: list[TaskState]
+    late_units: list[str]
+    late: dict[str, list[str]]
+    counts: dict[str, int]
+
+    def public(self) -> dict:
+        """The JSON contract of `kehoach status --format json`."""
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "tasks": [{"id": t.id, "status": t.status, "leads": t.leads, "entries": t.entries} for t in self.tasks],
+            "late_units": self.late_units,
+        }
+
+
+def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
+    """Entries up to `as_of`, without those replaced by a correction, oldest first."""
+    visible = [le for le in dr.entries if le.entry.date <= as_of]
+    replaced = {le.entry.corrects for le in visible if le.entry.corrects}
+    return sorted((le for le in visible if le.rel not in replaced), key=lambda le: (le.entry.date, le.rel))
+
+
+def _latest(entries: list[LoadedEntry]) -> dict[str, LoadedEntry]:
+    latest: dict[str, LoadedEntry] = {}
+    for le in entries:  # oldest first: later ones win
+        latest[le.entry.unit] = le
+    return latest
+
+
+def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: list[LoadedEntry]) -> TaskState:
+    """`history`: this task's effective entries up to the as-of date, oldest first."""
+    end = min(period.end, as_of)
+    in_period = [le for le in history if period.start <= le.entry.date <= end]
+    period_latest = _latest([le for le in in_period if le.entry.unit in task.lead])
+    leads = {u: (period_latest[u].entry.status if u in period_latest else "unreported") for u in task.lead}
+    last = max((le.entry.date for le in in_period), default=None)
+    state = dict(id=task.id, leads=leads, entries=len(in_period), last_date=last)
+    tl = task.timeline
+    if tl.start > year:
+        return TaskState(status="not_due", **state)
+    if not tl.recurring:
+        ever = _latest([le for le in history if le.entry.date <= end and le.entry.unit in task.lead])
+        if all(u in ever and ever[u].entry.status == "done" for u in task.lead):
+            state["leads"] = {u: "done" for u in task.lead}
+            return TaskState(status="done", **state)
+    elif period_latest and all(s == "done" for s in leads.values()):
+        return TaskState(status="done", **state)
+    if tl.end is not None and not tl.continuing and as_of > dt.date(tl.end, 12, 31):
+        return TaskState(status="overdue", **state)
+    if not period_latest:
+        return TaskState(status="unreported", **state)
+    if any(s in ("in_progress", "done") for s in leads.values()):
+        return TaskState(status="in_progress", **state)
+    return TaskState(status="not_started", **state)
+
+
+def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None) -> StatusResult:
+    period = annual(year)
+    dl = dr.plan.reporting.deadline
+    deadline = unit_deadline(year, dl.month, dl.day)
+    by_task: dict[str, list[LoadedEntry]] = defaultdict(list)
+    for le in effective_entries(dr, as_of):
+        by_task[le.entry.task].append(le)
+    states, late = [], defaultdict(list)
+    for task in dr.appendix.tasks():
+        history = by_task.get(task.id, [])
+        state = task_status(task, year, as_of, period, history)
+        if unit is None or _concerns(task, unit, history):
+            states.append(state)
+        if as_of >= deadline and state.status != "not_due" and not _done_before(task, period, history):
+            on_time = {le.entry.unit for le in history if period.start <= le.entry.date < deadline}
+            for u in task.lead:
+                if u not in on_time and (unit is None or u == unit):
+                    late[u].append(task.id)
+    counts = {s: 0 for s in ("done", "in_progress", "not_started", "unreported", "overdue", "not_due")}
+    for s in states:
+        counts[s.status] += 1
+    return StatusResult(year=year, as_of=as_of, period_start=period.start, period_end=period.end,
+                        deadline=deadline, tasks=states, late_units=sorted(late), late=dict(sorted(late.items())),
+                        counts=counts)
+
+
+def _concerns(task: Task, unit: str, history: list[LoadedEntry]) -> bool:
+    return unit in task.lead or unit in task.coordinating or any(le.entry.unit == unit for le in history)
+
+
+def _done_before(task: Task, period: Period, history: list[LoadedEntry]) -> bool:
+    """A one-off task finished before this period needs no further report."""
+    if task.timeline.recurring:
+        return False
+    before = _latest([le for le in history if le.entry.date < period.start and le.entry.unit in task.lead])
+    return all(u in before and before[u].entry.status == "done" for u in task.lead)

@@ -1,0 +1,49 @@
+"""`kehoach status` for people: a coloured table, counts per status and the late units."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from kehoach.compute.status import StatusResult
+from kehoach.load.root import DataRoot
+from kehoach.render.terminal import short
+from kehoach.vocab import STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
+
+
+def _vn_date(d) -> str:
+    return d.strftime("%d/%m/%Y") if d else "—"
+
+
+def render(result: StatusResult, dr: DataRoot) -> Group:
+    tasks = {t.id: t for t in dr.appendix.tasks()}
+    table = Table(
+        title=f"Tình trạng nhiệm vụ năm {result.year} — tính đến {_vn_date(result.as_of)} "
+              f"(kỳ {_vn_date(result.period_start)}–{_vn_date(result.period_end)})",
+        title_justify="left",
+    )
+    for name, kw in (("TT", {"no_wrap": True}), ("Nội dung", {"ratio": 4}), ("Chủ trì", {}),
+                     ("Tiến độ", {}), ("Tình trạng", {"no_wrap": True}), ("Báo cáo gần nhất", {"no_wrap": True})):
+        table.add_column(name, **kw)
+    for state in result.tasks:
+        t = tasks[state.id]
+        lead = ", ".join(f"{u}" if len(t.lead) == 1 else f"{u}: {TASK_STATUS[s].lower()}" for u, s in state.leads.items())
+        table.add_row(state.id, short(t.content, 60), lead, t.timeline.text,
+                      Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]), _vn_date(state.last_date))
+    counts = Text("Tổng hợp: ")
+    parts = [(TASK_STATUS[s], result.counts[s], STATUS_STYLE[s]) for s in TASK_STATUS_ORDER if result.counts.get(s)]
+    for i, (label, n, style) in enumerate(parts):
+        counts.append(f"{label} {n}", style=style)
+        if i < len(parts) - 1:
+            counts.append(" · ")
+    if result.as_of < result.deadline:
+        late = Text(f"Hạn báo cáo của các đơn vị: trước {_vn_date(result.deadline)} (chưa đến hạn).", style="dim")
+    elif not result.late_units:
+        late = Text("Tất cả đơn vị chủ trì đã báo cáo đúng hạn.", style="green")
+    else:
+        late = Text(f"Đơn vị chưa báo cáo trước {_vn_date(result.deadline)}:\n", style="bold red")
+        for code, ids in result.late.items():
+            name = dr.units[code].name if code in dr.units else code
+            late.append(f"  • {code} — {name}: {', '.join(ids)}\n", style="red")
+    return Group(table, counts, late)
