@@ -1,0 +1,37 @@
+"""Write stage: atomic file writes. A reader sees the old file or the new one, never half.
+
+A temporary file in the same folder is written, flushed, fsynced, then renamed
+over the target. On any failure the temporary file is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from kehoach.errors import KehoachError
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write `data` to `path` atomically. With overwrite=False an existing file is an error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if the target exists: no race with another writer
+            except FileExistsError:
+                raise KehoachError(f"tệp {path} đã tồn tại; không ghi đè.") from None
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
