@@ -10,11 +10,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from kehoach.errors import KehoachError
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
-    """Write `data` to `path` atomically. With overwrite=False an existing file is an error."""
+    """Write `data` to `path` atomically. With overwrite=False an existing file raises FileExistsError."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -25,10 +24,7 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         if overwrite:
             os.replace(tmp, path)
         else:
-            try:
-                os.link(tmp, path)  # fails if the target exists: no race with another writer
-            except FileExistsError:
-                raise KehoachError(f"tệp {path} đã tồn tại; không ghi đè.") from None
+            os.link(tmp, path)  # raises FileExistsError if taken: no race with another writer
             os.unlink(tmp)
     except BaseException:
         if os.path.exists(tmp):

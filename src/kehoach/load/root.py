@@ -32,8 +32,11 @@ class DataRoot:
     entries: list[LoadedEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    pending: dict[str, str] = field(default_factory=dict)  # rel -> text not (yet) on disk
 
     def text_of(self, rel: str) -> str:
+        if rel in self.pending:
+            return self.pending[rel]
         return (self.root / rel).read_text(encoding="utf-8")
 
 

@@ -18,7 +18,7 @@ _TYPE_NAMES = {
     "model_attributes_type": "nhóm khóa: giá trị",
     "date_type": "ngày dạng YYYY-MM-DD",
 }
-_CUSTOM = {"kh_date_format": "KH024", "kh_date_invalid": "KH025", "kh_nfd": "KH004"}
+_CUSTOM = {"kh_date_format": "KH024", "kh_date_invalid": "KH025", "kh_nfd": "KH004", "kh_control": "KH003"}
 
 
 def _describe(value: object) -> str:

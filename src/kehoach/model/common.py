@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r]")
 
 
 class Strict(BaseModel):
@@ -24,6 +25,10 @@ def _nfc(value: str) -> str:
         raise PydanticCustomError("kh_nfd", "chữ ở dạng tổ hợp (NFD); hãy chuyển sang NFC")
     if not value.strip():
         raise PydanticCustomError("kh_blank", "không được để trống")
+    if m := _CONTROL.search(value):
+        raise PydanticCustomError(
+            "kh_control", "có ký tự điều khiển U+{code} (thường do dán từ Word); hãy xóa nó", {"code": f"{ord(m.group()):04X}"}
+        )
     return value
 
 

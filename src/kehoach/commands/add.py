@@ -1,0 +1,96 @@
+"""`kehoach add`: one new progress entry, checked before it is written, never overwriting.
+
+Missing values are asked for when stdin is a terminal (only the tasks the unit
+leads or coordinates are offered); otherwise the command stops with exit 2
+naming the missing options. The entry is rendered, re-read through the same
+strict loader and rules as `kehoach validate`, and only then written
+atomically under a free name (`-2`, `-3` … when the name is taken).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kehoach.check.entry_rules import check_entries
+from kehoach.commands.common import load_clean
+from kehoach.errors import DataError, KehoachError, UsageError
+from kehoach.load.files import parse_mapping
+from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.schema_errors import problems_from
+from kehoach.load.text import check as text_check
+from kehoach.model.entry import Entry
+from kehoach.write import atomic_write
+
+REQUIRED = ("unit", "task", "status", "summary")
+OPTION_NAMES = {"unit": "--unit", "task": "--task", "status": "--status", "summary": "--summary"}
+MAX_SUFFIX = 99
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _clean(value):
+    """Terminal text: NFC (macOS terminals send NFD), CRLF → LF, surrounding blanks trimmed."""
+    if not isinstance(value, str):
+        return value
+    return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip() or None
+
+
+def run(root: Path, values: dict, today: dt.date) -> Path:
+    dr = load_clean(root, today)
+    values = {k: _clean(v) for k, v in values.items()}
+    missing = [k for k in REQUIRED if not values.get(k)]
+    if missing:
+        if not interactive():
+            names = ", ".join(OPTION_NAMES[k] for k in missing)
+            raise UsageError(f"thiếu {names}. Hãy thêm các tùy chọn này, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi lần lượt.")
+        from kehoach.commands.add_prompt import ask_missing
+
+        values = {k: _clean(v) for k, v in ask_missing(dr, values).items()}
+    values["date"] = values.get("date") or today
+    data = {k: v for k, v in values.items() if v is not None}
+    data["date"] = data["date"].isoformat()
+    return write_entry(dr, data, today)
+
+
+def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
+    """Render, check exactly as validate would, then write under the first free name."""
+    from kehoach.render.entry_yaml import dump_entry
+
+    folder = dr.root / "progress" / str(data.get("unit", ""))
+    for n in range(1, MAX_SUFFIX + 1):
+        stem = f"{data['date']}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")
+        path = folder / f"{stem}.yaml"
+        if path.exists():
+            continue
+        rel = path.relative_to(dr.root).as_posix()
+        text = dump_entry(data, path, dr.root)
+        _check(dr, rel, text, today)
+        try:
+            return atomic_write(path, text.encode("utf-8"), overwrite=False)
+        except FileExistsError:
+            continue  # taken between our check and the write: try the next suffix
+    raise KehoachError(f"đã có quá nhiều mục cùng ngày cho nhiệm vụ này trong {folder}.")
+
+
+def _check(dr: DataRoot, rel: str, text: str, today: dt.date) -> Entry:
+    problem = text_check(text, rel)
+    data, problem = (None, problem) if problem else parse_mapping(text, rel)
+    if problem:
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", [problem])
+    try:
+        entry = Entry.model_validate(data)
+    except ValidationError as exc:
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems_from(exc, text, rel)) from None
+    trial = DataRoot(root=dr.root, plan=dr.plan, appendix=dr.appendix, units=dr.units,
+                     entries=[LoadedEntry(rel, entry)], pending={rel: text})
+    problems = [p for p in check_entries(trial, today) if p.severity == "error"]
+    if problems:
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems)
+    return entry

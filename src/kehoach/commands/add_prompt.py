@@ -1,0 +1,52 @@
+"""Ask, in Vietnamese, for the values `kehoach add` is missing. Only used on a terminal."""
+
+from __future__ import annotations
+
+import typer
+
+from kehoach.load.root import DataRoot
+from kehoach.render.terminal import short
+from kehoach.vocab import ENTRY_STATUS
+
+
+def _choose(title: str, options: list[tuple[str, str]]) -> str:
+    typer.echo(title)
+    for i, (key, label) in enumerate(options, 1):
+        typer.echo(f"  {i:>2}. {label}")
+    keys = [k for k, _ in options]
+    while True:
+        answer = typer.prompt("Chọn số thứ tự (hoặc gõ mã)").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return keys[int(answer) - 1]
+        if answer in keys:
+            return answer
+        typer.echo(f"Không có lựa chọn “{answer}”; hãy gõ số từ 1 đến {len(options)}.")
+
+
+def tasks_of(dr: DataRoot, unit: str) -> list:
+    """Tasks the unit leads or names it as coordinator, in plan order."""
+    return [t for t in dr.appendix.tasks() if unit in t.lead or unit in t.coordinating]
+
+
+def ask_missing(dr: DataRoot, values: dict) -> dict:
+    values = dict(values)
+    if not values.get("unit"):
+        internal = [u for u in sorted(dr.units.values(), key=lambda u: u.name) if u.internal]
+        values["unit"] = _choose("Đơn vị báo cáo:", [(u.code, f"{u.name} ({u.code})") for u in internal])
+    if not values.get("task"):
+        own = tasks_of(dr, values["unit"])
+        if own:
+            options = [(t.id, f"{t.id} — {'chủ trì' if values['unit'] in t.lead else 'phối hợp'}: {short(t.content, 60)}")
+                       for t in own]
+            values["task"] = _choose("Nhiệm vụ (đơn vị chủ trì hoặc phối hợp):", options)
+        else:
+            values["task"] = typer.prompt("Số hiệu nhiệm vụ (ví dụ II.C.6)").strip()
+    if not values.get("status"):
+        values["status"] = _choose("Tình trạng:", list(ENTRY_STATUS.items()))
+    if not values.get("summary"):
+        values["summary"] = typer.prompt("Tóm tắt kết quả thực hiện")
+    for key, label in (("difficulties", "Khó khăn, vướng mắc (Enter để bỏ qua)"),
+                       ("proposals", "Đề xuất, kiến nghị (Enter để bỏ qua)")):
+        if values.get(key) is None:
+            values[key] = typer.prompt(label, default="", show_default=False) or None
+    return values
