@@ -10,6 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from kehoach.errors import KehoachError
+
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
@@ -26,8 +28,19 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         else:
             os.link(tmp, path)  # raises FileExistsError if taken: no race with another writer
             os.unlink(tmp)
+    except FileExistsError:
+        _remove(tmp)
+        raise
+    except OSError as exc:
+        _remove(tmp)
+        raise KehoachError(f"không ghi được tệp {path} ({exc.strerror}); kiểm tra quyền ghi và dung lượng đĩa, "
+                           "rồi chạy lại. Không có tệp nào bị ghi dở.") from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
     return path
+
+
+def _remove(tmp: str) -> None:
+    if os.path.exists(tmp):
+        os.unlink(tmp)

@@ -1,0 +1,116 @@
+"""`kehoach add`: options or questions, checked before writing, atomic, never overwriting."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from kehoach.commands import add as add_cmd
+
+OPTS = ["add", "--task", "I.8", "--unit", "QLMT", "--status", "in_progress", "--summary", "Đã khảo sát hiện trạng."]
+
+
+def _files(root):
+    return sorted(p.relative_to(root).as_posix() for p in (root / "progress").rglob("*") if p.is_file())
+
+
+def test_add_with_options_writes_a_valid_entry(cli, example_root):
+    result = cli(OPTS + ["--date", "2026-11-02", "--difficulties", "Thiếu kinh phí."], example_root)
+    assert result.exit_code == 0, result.output
+    path = example_root / "progress" / "QLMT" / "2026-11-02-I.8.yaml"
+    assert str(path) in result.stdout
+    text = path.read_text(encoding="utf-8")
+    assert 'summary: "Đã khảo sát hiện trạng."' in text and 'difficulties: "Thiếu kinh phí."' in text
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert cli(["validate"], example_root).exit_code == 0
+
+
+def test_add_defaults_to_today(cli, example_root):
+    cli(OPTS, example_root)
+    assert (example_root / "progress" / "QLMT" / "2026-11-28-I.8.yaml").is_file()
+
+
+def test_add_never_overwrites(cli, example_root):
+    for _ in range(3):
+        assert cli(OPTS, example_root).exit_code == 0
+    names = [f for f in _files(example_root) if "2026-11-28-I.8" in f]
+    assert names == ["progress/QLMT/2026-11-28-I.8-2.yaml", "progress/QLMT/2026-11-28-I.8-3.yaml",
+                     "progress/QLMT/2026-11-28-I.8.yaml"]
+    assert cli(["validate"], example_root).exit_code == 0
+
+
+@pytest.mark.parametrize("change,code", [
+    (("--task", "I.9"), "KH030"),
+    (("--unit", "TSKN"), "KH032"),
+    (("--unit", "XYZ"), "KH031"),
+    (("--status", "xong"), "KH023"),
+    (("--date", "2026-12-01"), "KH035"),
+    (("--date", "2025-11-01"), "KH034"),
+    (("--summary", "có\x0bký tự lạ"), "KH003"),
+])
+def test_add_refuses_bad_values_and_writes_nothing(cli, example_root, change, code):
+    before = _files(example_root)
+    args = list(OPTS)
+    i = args.index(change[0]) if change[0] in args else None
+    if i is None:
+        args += list(change)
+    else:
+        args[i + 1] = change[1]
+    result = cli(args, example_root)
+    assert result.exit_code == 1, result.output
+    assert code in result.output and "chưa ghi tệp nào" in result.output
+    assert _files(example_root) == before  # neither the entry nor a temporary file
+
+
+def test_add_bad_date_format_is_usage_error(cli, example_root):
+    result = cli(OPTS + ["--date", "28/11/2026"], example_root)
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_add_without_terminal_names_missing_options(cli, example_root):
+    result = cli(["add", "--task", "I.8"], example_root)
+    assert result.exit_code == 2
+    assert "--unit" in result.output and "--status" in result.output and "--summary" in result.output
+
+
+def test_add_normalises_terminal_text_to_nfc(cli, example_root):
+    nfd = "Đã khảo sát".replace("ả", "a\u0309")
+    args = list(OPTS)
+    args[args.index("--summary") + 1] = nfd
+    assert cli(args, example_root).exit_code == 0
+    text = (example_root / "progress" / "QLMT" / "2026-11-28-I.8.yaml").read_text(encoding="utf-8")
+    assert "Đã khảo sát" in text
+
+
+def test_add_interactive_offers_only_the_units_tasks(cli, example_root, monkeypatch):
+    monkeypatch.setattr(add_cmd, "interactive", lambda: True)
+    # unit: typed code; task: pick number 1 of TTBVTV's tasks; status: 2 (in_progress); summary; skip extras
+    answers = "TTBVTV\n1\n2\nĐã tập huấn cho nông dân.\n\n\n"
+    result = cli(["add"], example_root, input=answers)
+    assert result.exit_code == 0, result.output
+    assert "II.C.6" in result.output and "II.C.7" in result.output
+    assert "I.1 —" not in result.output  # not a TTBVTV task
+    path = example_root / "progress" / "TTBVTV" / "2026-11-28-II.C.6.yaml"
+    assert 'status: "in_progress"' in path.read_text(encoding="utf-8")
+
+
+def test_add_interactive_reasks_on_a_bad_choice(cli, example_root, monkeypatch):
+    monkeypatch.setattr(add_cmd, "interactive", lambda: True)
+    result = cli(["add", "--unit", "TTBVTV", "--summary", "x"], example_root, input="99\n2\n3\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Không có lựa chọn" in result.output
+    assert (example_root / "progress" / "TTBVTV" / "2026-11-28-II.C.7.yaml").is_file()
+
+
+def test_interrupted_write_leaves_nothing(cli, example_root, monkeypatch):
+    before = _files(example_root)
+
+    def power_cut(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", power_cut)
+    result = cli(OPTS, example_root)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "không ghi được tệp" in result.output
+    assert _files(example_root) == before
