@@ -11,19 +11,13 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
 
-from kehoach.error_handler import error_handler
-
-
-class _Group(TyperGroup):
-    def invoke(self, ctx):  # every command runs inside the one error handler
-        with error_handler():
-            return super().invoke(ctx)
-
+from kehoach import cli_vi
 
 app = typer.Typer(
-    cls=_Group,
+    cls=cli_vi.Group,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    subcommand_metavar=cli_vi.SUBCOMMAND_METAVAR,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -47,7 +41,7 @@ class PlanFmt(str, enum.Enum):
 
 RootOpt = Annotated[
     Optional[Path],
-    typer.Option("--root", help="Thư mục dữ liệu (có plan/, units/, progress/). Mặc định: thư mục gần nhất có plan/.",
+    typer.Option("--root", metavar="THƯ_MỤC", help="Thư mục dữ liệu (có plan/, units/, progress/). Mặc định: thư mục gần nhất có plan/.",
                  file_okay=False, exists=True),
 ]
 
@@ -69,11 +63,11 @@ def _today():
     return clock.today()
 
 
-@app.command(help="Kiểm tra toàn bộ dữ liệu: cú pháp, khóa, mã nhiệm vụ, mã đơn vị, ngày, tên tệp.")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Kiểm tra toàn bộ dữ liệu: cú pháp, khóa, mã nhiệm vụ, mã đơn vị, ngày, tên tệp.")
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này.")] = None,
-    format: Annotated[Fmt, typer.Option("--format", "-f", help="Dạng kết quả: text, json, github, gitlab.")] = Fmt.text,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="ĐƯỜNG_DẪN", help="Chỉ báo lỗi của các tệp/thư mục này.")] = None,
+    format: Annotated[Fmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text, json, github, gitlab.")] = Fmt.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
 ) -> None:
     from kehoach.commands import validate as cmd
@@ -92,10 +86,10 @@ def validate(
     raise typer.Exit(cmd.exit_code(problems, strict))
 
 
-@app.command(help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.")
 def plan(
     ctx: typer.Context,
-    format: Annotated[PlanFmt, typer.Option("--format", "-f", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
+    format: Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi Kế hoạch ra tệp .docx.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")] = None,
 ) -> None:
@@ -139,19 +133,19 @@ def _date_opt(value: Optional[str], name: str):
         raise UsageError(f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`.") from None
 
 
-YearOpt = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo (kỳ từ 15/12 năm trước đến 14/12 năm này).",
+YearOpt = Annotated[int, typer.Option("--year", "-y", metavar="NĂM", help="Năm báo cáo (kỳ từ 15/12 năm trước đến 14/12 năm này).",
                                       min=2000, max=2100)]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")]
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", help="Mã đơn vị, ví dụ QLMT.")]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ QLMT.")]
 
 
-@app.command(help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.")
 def status(
     ctx: typer.Context,
     year: YearOpt,
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
-    format: Annotated[PlanFmt, typer.Option("--format", "-f", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
+    format: Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
 ) -> None:
     from kehoach.commands import status as cmd
 
@@ -168,7 +162,7 @@ def status(
     Console().print(render(result, data))
 
 
-@app.command(help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).")
 def add(
     ctx: typer.Context,
     task: Annotated[Optional[str], typer.Option("--task", "-t", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")] = None,
@@ -176,7 +170,7 @@ def add(
     status: Annotated[Optional[str], typer.Option("--status", "-s",
                       help="not_started (chưa triển khai), in_progress (đang thực hiện), done (đã hoàn thành).")] = None,
     summary: Annotated[Optional[str], typer.Option("--summary", help="Tóm tắt kết quả thực hiện.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", "-d", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", metavar="NGÀY", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay.")] = None,
     difficulties: Annotated[Optional[str], typer.Option("--difficulties", help="Khó khăn, vướng mắc.")] = None,
     proposals: Annotated[Optional[str], typer.Option("--proposals", help="Đề xuất, kiến nghị.")] = None,
     author: Annotated[Optional[str], typer.Option("--author", help="Người lập.")] = None,
@@ -189,7 +183,7 @@ def add(
     typer.echo(f"Đã ghi {path}")
 
 
-@app.command(help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).")
 def report(
     ctx: typer.Context,
     year: YearOpt,
@@ -207,7 +201,7 @@ def report(
     typer.echo(f"Đã ghi {path}")
 
 
-@app.command(help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.")
 def review(
     ctx: typer.Context,
     base: Annotated[Optional[str], typer.Argument(help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")] = None,
@@ -219,10 +213,10 @@ def review(
     raise typer.Exit(cmd.run(_root(ctx), base, head, output, _today()))
 
 
-@app.command(help="Định dạng lại các tệp YAML theo một dạng chuẩn (giữ chú thích).")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Định dạng lại các tệp YAML theo một dạng chuẩn (giữ chú thích).")
 def fmt(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp/thư mục cần định dạng. Mặc định: tất cả.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="ĐƯỜNG_DẪN", help="Tệp/thư mục cần định dạng. Mặc định: tất cả.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra, không ghi; lỗi nếu có tệp cần định dạng.")] = False,
 ) -> None:
     from kehoach.commands import fmt as cmd
@@ -230,7 +224,7 @@ def fmt(
     raise typer.Exit(cmd.run(_root(ctx), paths or [], check))
 
 
-@app.command(help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).")
 def schema(
     ctx: typer.Context,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Thư mục ghi schema. Mặc định: schemas/.")] = None,
@@ -241,7 +235,7 @@ def schema(
         typer.echo(f"Đã ghi {path}")
 
 
-@app.command(help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).")
+@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).")
 def codeowners(
     ctx: typer.Context,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")] = None,
@@ -252,7 +246,7 @@ def codeowners(
     raise typer.Exit(cmd.run(_root(ctx), output, check))
 
 
-@app.command("import-docx", help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")
+@app.command("import-docx", cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")
 def import_docx(
     source: Annotated[Path, typer.Argument(help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")] = Path("."),

@@ -8,6 +8,7 @@ where the details were logged, never a Python traceback.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import tempfile
 import traceback
@@ -40,6 +41,10 @@ def error_handler() -> Iterator[None]:
         sys.exit(exc.exit_code)
     except (typer.Exit, typer.Abort, typer.TyperException, SystemExit):
         raise
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped early: nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except KeyboardInterrupt:
         _say("Đã dừng theo yêu cầu (Ctrl+C); không có tệp nào bị ghi dở.")
         sys.exit(130)
