@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 
@@ -13,6 +13,8 @@ Status = Literal["not_started", "in_progress", "done"]
 
 class Output(Strict):
     """Văn bản, sản phẩm đã ban hành."""
+
+    model_config = ConfigDict(title="Văn bản, sản phẩm")
 
     kind: Text = Field(title="Loại văn bản", description="Ví dụ Báo cáo, Kế hoạch, Quyết định.")
     number: Text | None = Field(default=None, title="Số, ký hiệu", description="Ví dụ 123/BC-SNNMT.")
@@ -23,6 +25,8 @@ class Output(Strict):
 class Indicator(Strict):
     """Chỉ tiêu, số liệu."""
 
+    model_config = ConfigDict(title="Chỉ tiêu")
+
     name: Text = Field(title="Tên chỉ tiêu")
     value: float = Field(title="Giá trị", description="Số, dùng dấu chấm thập phân trong tệp: 92.5.")
     unit: Text | None = Field(default=None, title="Đơn vị tính", description="Ví dụ %, tấn, điểm.")
@@ -30,6 +34,8 @@ class Indicator(Strict):
 
 class Entry(Strict):
     """Một mục báo cáo tiến độ của một đơn vị về một nhiệm vụ."""
+
+    model_config = ConfigDict(title="Mục báo cáo tiến độ")
 
     task: TaskId = Field(title="Nhiệm vụ", description="Số hiệu trong Phụ lục, ví dụ II.C.6.")
     unit: UnitCode = Field(title="Đơn vị báo cáo", description="Mã đơn vị, trùng tên thư mục.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
@@ -14,12 +14,20 @@ GENERIC_RELATED = "Các cơ quan, đơn vị, địa phương có liên quan"
 
 
 class Issuer(Strict):
+    """Cơ quan ban hành Kế hoạch."""
+
+    model_config = ConfigDict(title="Cơ quan ban hành")
+
     name: Text = Field(title="Cơ quan ban hành")
     parent: Text = Field(title="Cơ quan chủ quản")
     place: Text = Field(title="Địa danh", description="Ghi ở dòng ngày tháng, ví dụ Quảng Trị.")
 
 
 class DocumentId(Strict):
+    """Số, ký hiệu, ngày và trích yếu của văn bản Kế hoạch."""
+
+    model_config = ConfigDict(title="Văn bản Kế hoạch")
+
     kind: Text = Field(title="Loại văn bản")
     number: Text | None = Field(default=None, title="Số", description="Để trống khi văn bản chưa được cấp số.")
     code: Text = Field(title="Ký hiệu", description="Ví dụ KH-SNNMT.")
@@ -28,6 +36,10 @@ class DocumentId(Strict):
 
 
 class BasisDocument(Strict):
+    """Một văn bản làm căn cứ ban hành Kế hoạch."""
+
+    model_config = ConfigDict(title="Văn bản căn cứ")
+
     kind: Text = Field(title="Loại văn bản")
     number: Text = Field(title="Số, ký hiệu", description="Ví dụ 247/2025/QH15.")
     date: IsoDate = Field(title="Ngày ban hành")
@@ -40,31 +52,51 @@ class BasisDocument(Strict):
 
 
 class Item(Strict):
-    number: Text
-    title: Text | None = None
-    text: Text | None = None
-    bullets: list[Text] = Field(default_factory=list)
+    """Một khoản (1, 2, …) trong một mục của Kế hoạch."""
+
+    model_config = ConfigDict(title="Khoản")
+
+    number: Text = Field(title="Số thứ tự khoản", description="Ví dụ 1, 2.")
+    title: Text | None = Field(default=None, title="Tên khoản")
+    text: Text | None = Field(default=None, title="Nội dung", description="Đoạn văn của khoản (khi khoản không có các gạch đầu dòng).")
+    bullets: list[Text] = Field(default_factory=list, title="Các gạch đầu dòng")
 
 
 class Section(Strict):
-    number: Text
-    title: Text
-    paragraphs: list[Text] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)
+    """Một mục (I–V) của Kế hoạch."""
+
+    model_config = ConfigDict(title="Mục")
+
+    number: Text = Field(title="Số La Mã của mục", description="Ví dụ I, II, III.")
+    title: Text = Field(title="Tên mục", description="Ví dụ MỤC ĐÍCH, YÊU CẦU.")
+    paragraphs: list[Text] = Field(default_factory=list, title="Các đoạn văn")
+    items: list[Item] = Field(default_factory=list, title="Các khoản")
 
 
 class DayMonth(Strict):
-    month: int = Field(ge=1, le=12)
-    day: int = Field(ge=1, le=31)
+    """Một ngày trong năm (ngày, tháng), lặp lại hằng năm."""
+
+    model_config = ConfigDict(title="Ngày, tháng")
+
+    month: int = Field(ge=1, le=12, title="Tháng")
+    day: int = Field(ge=1, le=31, title="Ngày")
 
 
 class Reporting(Strict):
+    """Chế độ báo cáo: hạn báo cáo và đơn vị đầu mối."""
+
+    model_config = ConfigDict(title="Chế độ báo cáo")
+
     deadline: DayMonth = Field(title="Hạn báo cáo hằng năm", description="Các đơn vị báo cáo trước ngày này.")
     deadline_text: Text = Field(title="Lời văn về hạn báo cáo")
     focal_unit: UnitCode = Field(title="Đơn vị đầu mối", description="Đơn vị tổng hợp báo cáo của Sở.")
 
 
 class Signing(Strict):
+    """Phần ký văn bản."""
+
+    model_config = ConfigDict(title="Ký văn bản")
+
     authority: Text | None = Field(default=None, title="Quyền hạn ký", description="Ví dụ “KT. GIÁM ĐỐC”.")
     title: Text | None = Field(default=None, title="Chức vụ người ký", description="Ví dụ “PHÓ GIÁM ĐỐC”.")
     signer: Text | None = Field(default=None, title="Người ký", description="Để trống nếu chưa xác định; không tự đặt tên.")
@@ -73,21 +105,25 @@ class Signing(Strict):
 class Plan(Strict):
     """Kế hoạch: thông tin chung và các mục I–V (plan/plan.yaml)."""
 
+    model_config = ConfigDict(title="Kế hoạch")
+
     demo_notice: Text | None = Field(default=None, title="Ghi chú dữ liệu minh họa")
-    issuer: Issuer
-    document: DocumentId
+    issuer: Issuer = Field(title="Cơ quan ban hành")
+    document: DocumentId = Field(title="Văn bản Kế hoạch", description="Số, ký hiệu, ngày, trích yếu.")
     basis: list[BasisDocument] = Field(min_length=1, title="Căn cứ")
-    opening: Text
-    sections: list[Section]
-    closing: Text
-    reporting: Reporting
-    recipients: list[Text]
-    archive: Text
-    signing: Signing = Field(default_factory=Signing)
+    opening: Text = Field(title="Đoạn mở đầu", description="Đoạn “Thực hiện … ban hành Kế hoạch như sau:”.")
+    sections: list[Section] = Field(title="Các mục I–V")
+    closing: Text = Field(title="Đoạn kết")
+    reporting: Reporting = Field(title="Chế độ báo cáo")
+    recipients: list[Text] = Field(title="Nơi nhận")
+    archive: Text = Field(title="Lưu", description="Dòng “Lưu: …” ở nơi nhận, ví dụ VT, QLMT.")
+    signing: Signing = Field(default_factory=Signing, title="Ký văn bản")
 
 
 class Task(Strict):
     """Một nhiệm vụ trong Phụ lục."""
+
+    model_config = ConfigDict(title="Nhiệm vụ")
 
     id: TaskId = Field(title="Số hiệu")
     content: Text = Field(title="Nội dung thực hiện")
@@ -106,17 +142,23 @@ class Task(Strict):
 
 
 class Group(Strict):
+    """Một nhóm nhiệm vụ của Phụ lục (I, II; A–E trong nhóm II)."""
+
+    model_config = ConfigDict(title="Nhóm nhiệm vụ")
+
     id: Text = Field(title="Số hiệu nhóm", description="I, II, hoặc A, B, C, D, Đ, E trong nhóm II.")
-    title: Text
-    tasks: list[Task] = Field(default_factory=list)
-    groups: list["Group"] = Field(default_factory=list)
+    title: Text = Field(title="Tên nhóm")
+    tasks: list[Task] = Field(default_factory=list, title="Các nhiệm vụ")
+    groups: list["Group"] = Field(default_factory=list, title="Các nhóm con")
 
 
 class Appendix(Strict):
     """Phụ lục: các nhóm và nhiệm vụ (plan/tasks.yaml)."""
 
-    title: Text
-    groups: list[Group]
+    model_config = ConfigDict(title="Phụ lục nhiệm vụ")
+
+    title: Text = Field(title="Tên Phụ lục")
+    groups: list[Group] = Field(title="Các nhóm nhiệm vụ")
 
     def walk(self) -> Iterator[tuple[tuple[Group, ...], Task]]:
         """Every task with the chain of groups above it, in document order."""

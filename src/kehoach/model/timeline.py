@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from kehoach.model.common import Strict, Text
 
@@ -46,6 +46,8 @@ def parse_wording(text: str) -> Years | None:
 
 class Timeline(Strict):
     """Tiến độ thực hiện của một nhiệm vụ."""
+
+    model_config = ConfigDict(title="Tiến độ")
 
     start: int = Field(ge=2000, le=2100, title="Năm bắt đầu")
     end: int | None = Field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from kehoach.model.common import Strict, Text, UnitCode
 
@@ -13,6 +13,8 @@ UnitKind = Literal["phong", "chi_cuc", "trung_tam", "external"]
 
 class Unit(Strict):
     """Một đơn vị (tệp units/<MÃ>.yaml)."""
+
+    model_config = ConfigDict(title="Đơn vị")
 
     code: UnitCode = Field(title="Mã đơn vị", description="Mã ngắn không dấu, trùng tên tệp, ví dụ QLMT.")
     name: Text = Field(title="Tên đầy đủ", description="Tên đơn vị đúng như trong Kế hoạch.")

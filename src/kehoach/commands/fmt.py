@@ -1,0 +1,119 @@
+"""`kehoach fmt [--check] [PATH…]`: rewrite data files in the canonical form (see yamlfmt).
+
+A file that does not read (bad encoding, YAML syntax, …) is reported with the
+validator's problem line and left untouched. `--check` writes nothing and
+exits 1 listing the files that would change.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import typer
+
+from kehoach.errors import UsageError
+from kehoach.load import text as textmod
+from kehoach.load.files import find_root, parse_mapping
+from kehoach.write import atomic_write
+from kehoach.yamlfmt import CannotFormat, format_text
+
+DATA_DIRS = ("plan", "units", "progress")
+
+
+def kind_of(root: Path, path: Path) -> str | None:
+    """plan, tasks, unit or entry by the file's place in its data root; None for other files."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        return None
+    if not parts or not parts[-1].endswith(".yaml"):
+        return None
+    if parts == ("plan", "plan.yaml"):
+        return "plan"
+    if parts == ("plan", "tasks.yaml"):
+        return "tasks"
+    if len(parts) == 2 and parts[0] == "units":
+        return "unit"
+    if len(parts) >= 3 and parts[0] == "progress":
+        return "entry"
+    return None
+
+
+def targets(root: Path, paths: list[Path]) -> list[Path]:
+    """The YAML files named or found under the named folders (default: plan/, units/, progress/)."""
+    if not paths:
+        paths = [root / d for d in DATA_DIRS if (root / d).is_dir()]
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*.yaml") if f.is_file() and not f.name.startswith("."))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise UsageError(f"không tìm thấy {p}; hãy kiểm tra đường dẫn.")
+    return list(dict.fromkeys(out))
+
+
+def _show(path: Path) -> str:
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | None]:
+    """(current text, canonical text, problem line). Canonical is None when the file cannot be formatted."""
+    kind = kind_of(root, path)
+    data = path.read_bytes()
+    text, problem = textmod.decode(data, _show(path))
+    if problem is not None:
+        return None, None, problem.render()
+    fixed = unicodedata.normalize("NFC", text)
+    problem = textmod.check(fixed, _show(path))
+    if problem is None:
+        _, problem = parse_mapping(fixed, _show(path))
+    if problem is not None:
+        return text, None, problem.render()
+    try:
+        return text, format_text(fixed, kind, path, root), None
+    except CannotFormat as exc:
+        return text, None, f"{_show(path)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển."
+
+
+def run(root: Path, paths: list[Path], check: bool) -> int:
+    changed, failed, skipped, total = [], 0, 0, 0
+    for path in targets(root, paths):
+        data_root = find_root(path.parent)
+        if data_root is None or kind_of(data_root, path) is None:
+            skipped += 1
+            continue
+        total += 1
+        old, new, problem = format_file(path, data_root)
+        if problem is not None:
+            typer.echo(problem, err=True)
+            failed += 1
+            continue
+        if new == old:
+            continue
+        changed.append(path)
+        if check:
+            typer.echo(f"Chưa đúng dạng chuẩn: {_show(path)}")
+        else:
+            atomic_write(path, new.encode("utf-8"))
+            typer.echo(f"Đã định dạng lại: {_show(path)}")
+    return _summary(total, changed, failed, skipped, check)
+
+
+def _summary(total: int, changed: list[Path], failed: int, skipped: int, check: bool) -> int:
+    if skipped:
+        typer.echo(f"Bỏ qua {skipped} tệp không thuộc plan/, units/, progress/ của một thư mục dữ liệu.", err=True)
+    if failed:
+        typer.echo(f"{failed} tệp có lỗi nên được giữ nguyên; hãy sửa theo các dòng trên "
+                   "(xem thêm `kehoach validate`) rồi chạy lại `kehoach fmt`.", err=True)
+    if check and changed:
+        typer.echo(f"{len(changed)}/{total} tệp chưa đúng dạng chuẩn; hãy chạy `kehoach fmt` rồi commit lại.")
+    elif changed:
+        typer.echo(f"Đã định dạng lại {len(changed)}/{total} tệp.")
+    elif not failed and total:
+        typer.echo(f"Cả {total} tệp đã đúng dạng chuẩn.")
+    return 1 if failed or (check and changed) else 0

@@ -1,0 +1,57 @@
+"""`kehoach schema [-o DIR]`: JSON Schema of each kind of data file, from the Pydantic models.
+
+VS Code (extension YAML by Red Hat) reads them through the files' modeline
+`# yaml-language-server: $schema=…` and `.vscode/settings.json`, and then
+completes keys and underlines mistakes as staff type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from kehoach.write import atomic_write
+from kehoach.yamlfmt import MODELS, nested_models
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+FILES = {"plan": "plan/plan.yaml", "tasks": "plan/tasks.yaml", "unit": "units/<MÃ>.yaml",
+         "entry": "progress/<ĐƠN VỊ>/<YYYY-MM-DD>-<NHIỆM VỤ>.yaml"}
+
+
+def schema_of(kind: str) -> dict:
+    """The JSON Schema of one kind of file (plan, tasks, unit, entry)."""
+    body = MODELS[kind].model_json_schema()
+    _label_refs(MODELS[kind], body)
+    for model in nested_models(MODELS[kind]):
+        _label_refs(model, body.get("$defs", {}).get(model.__name__, {}))
+    body.pop("description", None)
+    doc = MODELS[kind].__doc__ or ""
+    head = {
+        "$schema": DRAFT,
+        "$id": f"{kind}.schema.json",
+        "title": body.pop("title"),
+        "description": f"{' '.join(doc.split())} Tệp: {FILES[kind]}. Tạo bởi `kehoach schema`; đừng sửa tay.",
+    }
+    return head | body
+
+
+def _label_refs(model: type[BaseModel], node: dict) -> None:
+    """Pydantic drops a field's title beside a `$ref`; put it back so editors show it."""
+    for name, prop in node.get("properties", {}).items():
+        info = model.model_fields[name]
+        if "$ref" in prop:
+            prop.setdefault("title", info.title)
+            if info.description:
+                prop.setdefault("description", info.description)
+
+
+def render(kind: str) -> str:
+    return json.dumps(schema_of(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def run(root: Path, output_dir: Path | None) -> list[Path]:
+    """Write schemas/<kind>.schema.json for every kind; return the paths written."""
+    out = output_dir if output_dir is not None else root / "schemas"
+    return [atomic_write(out / f"{kind}.schema.json", render(kind).encode("utf-8")) for kind in MODELS]

@@ -1,0 +1,242 @@
+"""The one canonical YAML form of plan, unit and entry files (`kehoach fmt`, `kehoach add`).
+
+ruamel.yaml round-trip keeps comments. On top of it: NFC text, keys in the
+model's field order (nested too), block style, 2-space indent with sequences
+as "  - ", every string double-quoted (multi-line text as a literal block `|`),
+dates/numbers/booleans/null plain and as written, no line wrapping, a final
+newline, and a first-line `# yaml-language-server: $schema=…` modeline.
+
+Plain scalars are typed by YAML 1.2 core rules, like the validator
+(`load/yamlsafe.py`): ruamel is told every plain scalar is text, and this module
+decides the style. A formatted file is re-read by the validator and must give
+the very same values, or the file is left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from kehoach.load import yamlsafe
+from kehoach.model.entry import Entry
+from kehoach.model.plan import Appendix, Plan
+from kehoach.model.unit import Unit
+
+MODELS: dict[str, type[BaseModel]] = {"plan": Plan, "tasks": Appendix, "unit": Unit, "entry": Entry}
+MODELINE = "# yaml-language-server: $schema="
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class CannotFormat(Exception):
+    """The formatted text would not read back as the same values."""
+
+
+class Plain(str):
+    """A scalar written without quotes (null, booleans, numbers, dates)."""
+
+
+class _TextResolver(VersionedResolver):
+    """Every plain scalar is text; this module types it (YAML 1.2 core, as the validator)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.Resolver = _TextResolver
+    y.preserve_quotes = True
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 1 << 30
+    y.allow_unicode = True
+    y.representer.add_representer(
+        Plain, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:str", str(value), style=""))
+    return y
+
+
+# --- the schema: field order, nested models, date fields --------------------------------------
+
+def _inner(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """(nested model, is a date) of a field annotation, through Optional, list and Annotated."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _inner(get_args(annotation)[0])
+    if origin in (Union, list) or str(origin) == "<class 'types.UnionType'>":
+        found: tuple[type[BaseModel] | None, bool] = (None, False)
+        for arg in get_args(annotation):
+            model, is_date = _inner(arg)
+            found = (found[0] or model, found[1] or is_date)
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    return None, annotation is dt.date
+
+
+def _fields(model: type[BaseModel] | None) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    if model is None:
+        return {}
+    return {name: _inner(info.annotation) for name, info in model.model_fields.items()}
+
+
+def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every model reachable from `model`'s fields, each once."""
+    seen: list[type[BaseModel]] = []
+    todo = [model]
+    while todo:
+        for sub, _ in _fields(todo.pop()).values():
+            if sub is not None and sub not in seen:
+                seen.append(sub)
+                todo.append(sub)
+    return seen
+
+
+# --- canonical tree ----------------------------------------------------------------------------
+
+def _scalar(value: Any, is_date: bool) -> Any:
+    if value is None:
+        return Plain("null")
+    if isinstance(value, bool):
+        return Plain("true" if value else "false")
+    if isinstance(value, (int, float)):
+        return Plain(repr(value))
+    if isinstance(value, dt.date):
+        return Plain(value.isoformat())
+    text = unicodedata.normalize("NFC", str(value))
+    if type(value) is str or isinstance(value, Plain):  # a plain scalar in the file
+        typed = _plain_type(text)
+        if typed is not None:
+            return typed
+        if is_date:
+            return Plain(text)  # kept as written, even if it is not a valid date
+    elif is_date and _ISO.match(text):
+        return Plain(text)
+    if "\n" in text and _literal_ok(text):
+        return LiteralScalarString(text)
+    return DoubleQuotedScalarString(text)
+
+
+def _plain_type(text: str) -> Plain | None:
+    """null/true/false/numbers as YAML 1.2 core reads them; None for text."""
+    if text in _NULLS:
+        return Plain("null")
+    if text.lower() in ("true", "false"):
+        return Plain(text.lower())
+    if yamlsafe._INT.match(text) or yamlsafe._FLOAT.match(text) or text in yamlsafe._SPECIAL_FLOAT:
+        return Plain(text)
+    return None
+
+
+def _literal_ok(text: str) -> bool:
+    lines = text.split("\n")
+    return (not text.startswith((" ", "\n")) and "\t" not in text and "\r" not in text
+            and not any(line != line.rstrip(" ") for line in lines))
+
+
+def _canon(node: Any, model: type[BaseModel] | None, is_date: bool = False) -> Any:
+    if isinstance(node, dict):
+        return _canon_map(node, model)
+    if isinstance(node, list):
+        seq = node if isinstance(node, CommentedSeq) else CommentedSeq(node)
+        for i, item in enumerate(seq):
+            seq[i] = _canon(item, model, is_date)
+        seq.fa.set_block_style()
+        return seq
+    return _scalar(node, is_date)
+
+
+def _canon_map(node: dict, model: type[BaseModel] | None) -> CommentedMap:
+    fields = _fields(model)
+    order = {name: i for i, name in enumerate(fields)}
+    keys = sorted(node, key=lambda k: order.get(str(k), len(order)))  # stable: unknown keys keep order
+    if isinstance(node, CommentedMap):
+        out = CommentedMap()
+        out.ca.comment = node.ca.comment
+        out.ca.end = node.ca.end
+    else:
+        out = CommentedMap()
+    for key in keys:
+        sub, is_date = fields.get(str(key), (None, False))
+        plain_key = unicodedata.normalize("NFC", str(key))
+        out[plain_key] = _canon(node[key], sub, is_date)
+        if isinstance(node, CommentedMap) and key in node.ca.items:
+            out.ca.items[plain_key] = node.ca.items[key]
+    out.fa.set_block_style()
+    return out
+
+
+# --- text in, text out -------------------------------------------------------------------------
+
+def modeline(kind: str, path: Path, root: Path) -> str:
+    """`# yaml-language-server: $schema=<relative path>/schemas/<kind>.schema.json`."""
+    target = Path(root).resolve() / "schemas" / f"{kind}.schema.json"
+    rel = os.path.relpath(target, Path(path).resolve().parent)
+    return MODELINE + Path(rel).as_posix()
+
+
+def _strip_modeline(text: str) -> str:
+    lines = text.split("\n")
+    while lines and lines[0].startswith("# yaml-language-server:"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _dump(tree: Any, head: str) -> str:
+    buf = io.StringIO()
+    _yaml().dump(tree, buf)
+    body = buf.getvalue().rstrip("\n") + "\n"
+    return head + "\n" + body
+
+
+def _same(a: Any, b: Any) -> bool:
+    return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def format_text(text: str, kind: str, path: Path, root: Path) -> str:
+    """The canonical form of a file's text; the text must already pass the validator's parser.
+
+    NFC normalisation happens first, so the values compared are those after it.
+    Raises CannotFormat if the result would not read back as the same values."""
+    text = unicodedata.normalize("NFC", text)
+    before, problem = yamlsafe.load(text, str(path))
+    if problem is not None:
+        raise CannotFormat(problem.render())
+    tree = _yaml().load(_strip_modeline(text))
+    result = _dump(_canon(tree, MODELS[kind]), modeline(kind, path, root))
+    after, problem = yamlsafe.load(result, str(path))
+    if problem is not None or not _same(before, after):
+        raise CannotFormat("kết quả định dạng không đọc lại được đúng giá trị cũ")
+    return result
+
+
+def dump_new(data: dict, kind: str, path_for_modeline: Path, root: Path) -> str:
+    """A fresh mapping (e.g. a new entry from `kehoach add`) in canonical form, modeline first.
+
+    Strings are double-quoted, dates (date objects or ISO text in date fields) plain."""
+    return _dump(_canon(_fresh(data), MODELS[kind]), modeline(kind, path_for_modeline, root))
+
+
+def _fresh(value: Any) -> Any:
+    """Plain Python values → ruamel containers; every str counts as quoted text."""
+    if isinstance(value, dict):
+        return CommentedMap((k, _fresh(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(_fresh(v) for v in value)
+    if isinstance(value, str) and type(value) is str:
+        return DoubleQuotedScalarString(value)
+    return value
