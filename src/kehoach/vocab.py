@@ -27,3 +27,10 @@ STATUS_STYLE = {
     "done": "green",
     "overdue": "bold red",
 }
+
+LEAD_SHORT = {  # one lead unit's state, in a narrow table cell
+    "done": "xong",
+    "in_progress": "đang làm",
+    "not_started": "chưa làm",
+    "unreported": "chưa báo cáo",
+}

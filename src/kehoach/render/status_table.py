@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -9,7 +10,7 @@ from rich.text import Text
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
 from kehoach.render.terminal import short
-from kehoach.vocab import STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
+from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
 
 
 def _vn_date(d) -> str:
@@ -22,13 +23,19 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         title=f"Tình trạng nhiệm vụ năm {result.year} — tính đến {_vn_date(result.as_of)} "
               f"(kỳ {_vn_date(result.period_start)}–{_vn_date(result.period_end)})",
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        expand=True,
     )
-    for name, kw in (("TT", {"no_wrap": True}), ("Nội dung", {"ratio": 4}), ("Chủ trì", {}),
-                     ("Tiến độ", {}), ("Tình trạng", {"no_wrap": True}), ("Báo cáo gần nhất", {"no_wrap": True})):
+    for name, kw in (("TT", {"width": 6, "no_wrap": True}), ("Nội dung", {"ratio": 1}),
+                     ("Chủ trì", {"width": 14}), ("Tiến độ", {"width": 11}),
+                     ("Tình trạng", {"width": 14}), ("Báo cáo\ngần nhất", {"width": 10, "no_wrap": True})):
         table.add_column(name, **kw)
     for state in result.tasks:
         t = tasks[state.id]
-        lead = ", ".join(f"{u}" if len(t.lead) == 1 else f"{u}: {TASK_STATUS[s].lower()}" for u, s in state.leads.items())
+        lead = "\n".join(u if len(t.lead) == 1 else f"{u}: {LEAD_SHORT[s]}" for u, s in state.leads.items())
         table.add_row(state.id, short(t.content, 60), lead, t.timeline.text,
                       Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]), _vn_date(state.last_date))
     counts = Text("Tổng hợp: ")
