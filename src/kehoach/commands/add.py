@@ -61,7 +61,7 @@ def run(root: Path, values: dict, today: dt.date) -> Path:
 
 def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
     """Render, check exactly as validate would, then write under the first free name."""
-    from kehoach.render.entry_yaml import dump_entry
+    from kehoach.yamlfmt import dump_new
 
     folder = dr.root / "progress" / str(data.get("unit", ""))
     for n in range(1, MAX_SUFFIX + 1):
@@ -70,7 +70,7 @@ def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
         if path.exists():
             continue
         rel = path.relative_to(dr.root).as_posix()
-        text = dump_entry(data, path, dr.root)
+        text = dump_new(data, "entry", path, dr.root)
         _check(dr, rel, text, today)
         try:
             return atomic_write(path, text.encode("utf-8"), overwrite=False)
