@@ -1,0 +1,24 @@
+"""KH042: .github/CODEOWNERS exists but no longer matches units/ (see `kehoach codeowners`)."""
+
+from __future__ import annotations
+
+from kehoach.load.root import DataRoot
+from kehoach.problems import Problem, make
+
+PATH = ".github/CODEOWNERS"
+
+
+def check_codeowners(dr: DataRoot) -> list[Problem]:
+    path = dr.root / PATH
+    if not path.is_file() or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
+        return []  # units/ that do not load are reported on their own
+    from kehoach.commands.codeowners import render
+
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current == render(dr):
+        return []
+    return [make("KH042", PATH, 1, 1, "CODEOWNERS không còn khớp với người duyệt (`reviewers:`) trong units/; "
+                 "hãy chạy `kehoach codeowners` rồi commit tệp này.")]
