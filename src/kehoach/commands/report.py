@@ -1,0 +1,43 @@
+"""`kehoach report`: the annual report (.docx) of the Department, or of one unit (--unit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kehoach.commands.common import load_clean
+from kehoach.compute.report_data import report
+from kehoach.errors import UsageError
+from kehoach.render import docx_build, docx_layout, templates, vn
+from kehoach.write import atomic_write
+
+DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
+UNIT_TEMPLATE = "bao-cao-don-vi.md.j2"
+
+
+def default_output(year: int, unit: str | None) -> Path:
+    return Path("build") / (f"bao-cao-{year}-{unit}.docx" if unit else f"bao-cao-{year}.docx")
+
+
+def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, number: str | None,
+           signer: str | None, template: Path | None) -> bytes:
+    """The report's bytes (nothing written)."""
+    n = vn.parse_number(number)
+    if unit is not None and unit not in dr.units:
+        known = ", ".join(sorted(dr.units))
+        raise UsageError(f"không có đơn vị `{unit}`; các mã đơn vị: {known}.")
+    data = report(dr, year, as_of, unit, n, signer)
+    path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
+    shown = templates.display(path, root)
+    markup = templates.render(path, data, shown)
+    doc = docx_build.build(markup, shown)
+    title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")
+    return docx_layout.to_bytes(doc, as_of, title)
+
+
+def run(root: Path, *, year: int, as_of: dt.date, unit: str | None, number: str | None, signer: str | None,
+        output: Path | None, template: Path | None, today: dt.date) -> Path:
+    vn.parse_number(number)  # a bad --number is a usage error before any loading
+    dr = load_clean(root, today)
+    data = render(root, dr, year=year, as_of=as_of, unit=unit, number=number, signer=signer, template=template)
+    return atomic_write(output or default_output(year, unit), data)

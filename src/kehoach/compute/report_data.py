@@ -1,0 +1,180 @@
+"""The plain data (dicts, lists, strings) that report and plan templates read.
+
+A pure function of the data root, the year, the as-of date and an optional unit:
+no I/O, no layout. Numbers and dates are already in Vietnamese form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kehoach.compute.periods import annual
+from kehoach.compute.status import compute, effective_entries
+from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.model.plan import Group, Plan, Task
+from kehoach.render import vn
+from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
+
+NO_ENTRY = "Chưa có báo cáo trong kỳ"
+PROVINCE_BODY = "UBNDT"
+
+
+def unit_name(dr: DataRoot, code: str) -> str:
+    unit = dr.units.get(code)
+    return unit.name if unit else code
+
+
+def header(plan: Plan, code: str, number: int | None, when: dt.date | None, year: int,
+           parent: str | None = None, issuer: str | None = None) -> dict:
+    place = plan.issuer.place
+    blank = vn.BLANK_NUMBER
+    date_text = vn.ngay_thang(when) if when else f"ngày{blank}tháng{blank}năm {year}"
+    return {"parent": (parent or plan.issuer.parent).upper(), "issuer": (issuer or plan.issuer.name).upper(),
+            "number_line": vn.so_line(number, code), "place_date": f"{place}, {date_text}"}
+
+
+def plan_facts(dr: DataRoot) -> dict:
+    """What every document says about the plan itself."""
+    plan = dr.plan
+    d = plan.document
+    number = vn.so_ky_hieu(d.number, d.code)
+    dated = f" ngày {vn.ngay_ngan(d.date)}" if d.date else ""
+    return {
+        "demo_notice": plan.demo_notice,
+        "issuer_name": plan.issuer.name,
+        "plan": {"number": number, "title": d.title,
+                 "citation": f"Kế hoạch số {number}{dated} của {plan.issuer.name}"},
+        "basis": [b.citation() for b in plan.basis],
+        "resolution": {"number": plan.basis[0].number, "kind": plan.basis[0].kind, "issuer": plan.basis[0].issuer},
+        "focal": {"code": plan.reporting.focal_unit, "name": unit_name(dr, plan.reporting.focal_unit)},
+        "deadline_text": plan.reporting.deadline_text,
+        "province": unit_name(dr, PROVINCE_BODY),
+    }
+
+
+def _output_text(o) -> str:
+    parts = [o.kind] + ([f"số {o.number}"] if o.number else []) + ([vn.ngay_thang(o.date)] if o.date else [])
+    return " ".join(parts) + f" ({vn.clean(o.title)})"
+
+
+def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
+    e = le.entry
+    return {
+        "unit": e.unit, "unit_name": unit_name(dr, e.unit), "date": vn.ngay_ngan(e.date),
+        "date_long": vn.ngay_thang(e.date), "status": ENTRY_STATUS[e.status], "summary": vn.clean(e.summary),
+        "outputs": [_output_text(o) for o in e.outputs],
+        "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators],
+        "difficulties": vn.clean(e.difficulties) or None, "proposals": vn.clean(e.proposals) or None,
+    }
+
+
+def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> dict:
+    return {
+        "id": task.id, "number": task.id.rsplit(".", 1)[-1], "content": task.content,
+        "leads": ", ".join(unit_name(dr, u) for u in task.lead),
+        "coordinating": ", ".join(unit_name(dr, u) for u in task.coordinating),
+        "timeline": task.timeline.text, "start": task.timeline.start, "output": task.output, "note": task.note or "",
+        "status_code": status, "status": TASK_STATUS.get(status or "", ""), "entries": entries,
+        "result": "\n".join(f"- {e['unit_name']} ({e['date']}): {e['summary']}" for e in entries) or NO_ENTRY,
+    }
+
+
+def _groups(dr: DataRoot, make) -> list[dict]:
+    """The appendix groups in order, each with its tasks (make(task) → dict or None to skip)."""
+    out = []
+
+    def rec(groups: list[Group], depth: int, prefix: str):
+        for i, g in enumerate(groups, 1):
+            tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
+            out.append({"id": g.id, "path": prefix + g.id, "title": g.title, "depth": depth, "ordinal": i,
+                        "tasks": tasks})
+            rec(g.groups, depth + 1, prefix + g.id + ".")
+
+    rec(dr.appendix.groups, 1, "")
+    return out
+
+
+def _prune(groups: list[dict]) -> list[dict]:
+    """Drop groups with no tasks of their own or below (for a unit's report)."""
+    keep = []
+    for i, g in enumerate(groups):
+        below = [h for h in groups[i:] if h["path"] == g["path"] or h["path"].startswith(g["path"] + ".")]
+        if any(h["tasks"] for h in below):
+            keep.append(g)
+    return keep
+
+
+def report(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, number: int | None = None,
+           signer: str | None = None) -> dict:
+    """Everything the annual report (of the Department, or of one unit) says."""
+    period = annual(year)
+    end = min(period.end, as_of)
+    status = compute(dr, year, as_of, unit)
+    states = {s.id: s.status for s in status.tasks}
+    entries: dict[str, list[dict]] = {}
+    for le in effective_entries(dr, as_of):
+        if period.start <= le.entry.date <= end and (unit is None or le.entry.unit == unit):
+            entries.setdefault(le.entry.task, []).append(_entry(dr, le))
+
+    def make(task: Task):
+        if task.id not in states:
+            return None
+        return _task(dr, task, states[task.id], entries.get(task.id, []))
+
+    groups = _prune(_groups(dr, make)) if unit else _groups(dr, make)
+    tasks = [t for g in groups for t in g["tasks"]]
+    all_entries = [(t, e) for t in tasks for e in t["entries"]]
+    u = dr.units[unit] if unit else None
+    issuer_code = f"BC-{unit}" if unit else "BC-SNNMT"
+    facts = plan_facts(dr)
+    return {
+        **facts,
+        "year": year, "next_year": year + 1, "as_of": vn.ngay_thang(as_of), "as_of_short": vn.ngay_ngan(as_of),
+        "period": {"start": vn.ngay_ngan(period.start), "end": vn.ngay_ngan(period.end)},
+        "header": header(dr.plan, issuer_code, number, as_of, year,
+                         parent=dr.plan.issuer.name if u else None, issuer=u.name if u else None),
+        "number": vn.so_ky_hieu(number, issuer_code), "date": vn.ngay_thang(as_of),
+        "unit": {"code": u.code, "name": u.name, "kind": u.kind} if u else None,
+        "groups": groups, "tasks": tasks,
+        "counts": [{"status": TASK_STATUS[s], "count": status.counts[s]} for s in TASK_STATUS_ORDER
+                   if status.counts.get(s)],
+        "total": len(tasks),
+        "difficulties": _notes(all_entries, "difficulties"), "proposals": _notes(all_entries, "proposals"),
+        "unfinished": [t for t in tasks if t["status_code"] not in ("done", "not_due")],
+        "upcoming": [t for t in tasks if t["start"] == year + 1],
+        "signing": _signing(dr.plan, signer),
+    }
+
+
+def _notes(pairs: list[tuple[dict, dict]], key: str) -> list[dict]:
+    seen, out = set(), []
+    for t, e in pairs:
+        text = e[key]
+        if text and (e["unit"], text) not in seen:
+            seen.add((e["unit"], text))
+            out.append({"unit_name": e["unit_name"], "task": t["id"], "text": text})
+    return out
+
+
+def _signing(plan: Plan, signer: str | None) -> dict:
+    s = plan.signing
+    name = vn.clean(signer) if signer and signer.strip() else (s.signer or "")
+    return {"authority": s.authority, "title": s.title, "signer": name}
+
+
+def plan_document(dr: DataRoot) -> dict:
+    """Everything the plan as issued says (templates/ke-hoach.md.j2)."""
+    plan = dr.plan
+    d = plan.document
+    year = d.date.year if d.date else max(b.date.year for b in plan.basis)
+    recipients = [f"{r};" for r in plan.recipients] + [f"Lưu: {plan.archive}."]
+    return {
+        **plan_facts(dr),
+        "header": header(plan, d.code, d.number, d.date, year),
+        "year": year, "kind": d.kind, "title": d.title, "opening": plan.opening,
+        "sections": [s.model_dump() for s in plan.sections], "closing": plan.closing,
+        "recipients": recipients, "signing": _signing(plan, None),
+        "appendix_title": dr.appendix.title,
+        "date": vn.ngay_thang(d.date) if d.date else f"ngày … tháng … năm {year}",
+        "groups": _groups(dr, lambda task: _task(dr, task, None, [])),
+    }

@@ -1,0 +1,87 @@
+"""Vietnamese formats for official documents: dates, numbers, document numbers, safe text.
+
+Rules from ND 30/2020 (see shared docs): day below 10 and months 1–2 take a
+leading zero ("ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2026");
+thousands dot and decimal comma ("1.500,5"); percent without a space ("92,5%").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from kehoach.errors import UsageError
+
+ELLIPSIS = "…"
+BLANK_NUMBER = "      "  # room to write the number by hand when none is assigned
+LINE_BREAK = "\u2028"  # a line break inside one paragraph (see render/docx_build.py)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
+_MANY_BREAKS = re.compile(r"\n\s*\n+")
+
+
+def ngay_thang(d: dt.date) -> str:
+    """`ngày 05 tháng 3 năm 2026`."""
+    day = f"{d.day:02d}"
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def ngay_ngan(d: dt.date) -> str:
+    """`12/6/2026`: the short form used when citing documents inside a sentence."""
+    return f"{d.day}/{d.month}/{d.year}"
+
+
+def so(value: float | int, decimals: int = 2) -> str:
+    """`1.500`, `1.500,5`, `-3,25`: thousands dot, decimal comma, no trailing zeros."""
+    text = f"{abs(value):,.{decimals}f}"
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    out = whole.replace(",", ".") + ("," + frac if frac else "")
+    return ("-" if value < 0 and out.strip("0.,") else "") + out
+
+
+def so_luong(value: float | int, unit: str | None) -> str:
+    """A value with its unit: `92,5%` (no space before %), `1.500 tấn`."""
+    if not unit:
+        return so(value)
+    return so(value) + unit if unit == "%" else f"{so(value)} {unit}"
+
+
+def parse_number(text: str | None) -> int | None:
+    """The `--number` option: digits only, 1–9999; anything else is a usage error."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t.isdigit() or not t.isascii() or not 0 < int(t) < 10000:
+        raise UsageError(f"--number phải là số văn bản dạng chữ số (ví dụ 5 hoặc 05), không phải `{text}`.")
+    return int(t)
+
+
+def so_ky_hieu(number: int | str | None, code: str, *, blank: str = ELLIPSIS) -> str:
+    """`05/BC-SNNMT` (below 10 zero-padded); `…/BC-SNNMT` when no number is assigned."""
+    if number is None:
+        return f"{blank}/{code}"
+    n = str(number).strip()
+    return f"{int(n):02d}/{code}" if n.isdigit() else f"{n}/{code}"
+
+
+def so_line(number: int | str | None, code: str) -> str:
+    """The header's `Số: 05/BC-SNNMT`, or `Số:      /BC-SNNMT` to be filled by hand."""
+    return "Số: " + so_ky_hieu(number, code, blank=BLANK_NUMBER) if number is not None else f"Số:{BLANK_NUMBER}/{code}"
+
+
+def clean(text: str | None) -> str:
+    """User text made safe for a document: NFC, CRLF/CR → LF, no control characters,
+    no empty lines, no trailing spaces. `& < >` stay as they are (python-docx escapes XML)."""
+    if text is None:
+        return ""
+    t = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    t = _CONTROL.sub("", t).replace(LINE_BREAK, "\n")
+    t = _MANY_BREAKS.sub("\n", t)
+    return "\n".join(line.rstrip() for line in t.strip().split("\n"))
+
+
+def one_line(text: str | None) -> str:
+    """`clean` text with its line breaks kept as in-paragraph breaks (one markup line)."""
+    return clean(text).replace("\n", LINE_BREAK)
