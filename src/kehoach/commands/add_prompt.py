@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import typer
 
 from kehoach.load.root import DataRoot
@@ -9,7 +11,13 @@ from kehoach.render.terminal import short
 from kehoach.vocab import ENTRY_STATUS
 
 
-def _choose(title: str, options: list[tuple[str, str]]) -> str:
+def _fold(text: str) -> str:
+    """Sort key close to Vietnamese order: letters without their marks (đ after d)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "Dz").replace("đ", "dz"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozenset()) -> str:
     typer.echo(title)
     for i, (key, label) in enumerate(options, 1):
         typer.echo(f"  {i:>2}. {label}")
@@ -18,7 +26,7 @@ def _choose(title: str, options: list[tuple[str, str]]) -> str:
         answer = typer.prompt("Chọn số thứ tự (hoặc gõ mã)").strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return keys[int(answer) - 1]
-        if answer in keys:
+        if answer in keys or answer in also:
             return answer
         typer.echo(f"Không có lựa chọn “{answer}”; hãy gõ số từ 1 đến {len(options)}.")
 
@@ -31,14 +39,15 @@ def tasks_of(dr: DataRoot, unit: str) -> list:
 def ask_missing(dr: DataRoot, values: dict) -> dict:
     values = dict(values)
     if not values.get("unit"):
-        internal = [u for u in sorted(dr.units.values(), key=lambda u: u.name) if u.internal]
+        internal = [u for u in sorted(dr.units.values(), key=lambda u: _fold(u.name)) if u.internal]
         values["unit"] = _choose("Đơn vị báo cáo:", [(u.code, f"{u.name} ({u.code})") for u in internal])
     if not values.get("task"):
         own = tasks_of(dr, values["unit"])
         if own:
             options = [(t.id, f"{t.id} — {'chủ trì' if values['unit'] in t.lead else 'phối hợp'}: {short(t.content, 60)}")
                        for t in own]
-            values["task"] = _choose("Nhiệm vụ (đơn vị chủ trì hoặc phối hợp):", options)
+            every = {t.id for t in dr.appendix.tasks()}
+            values["task"] = _choose("Nhiệm vụ (đơn vị chủ trì hoặc phối hợp):", options, also=every)
         else:
             values["task"] = typer.prompt("Số hiệu nhiệm vụ (ví dụ II.C.6)").strip()
     if not values.get("status"):
