@@ -142,7 +142,8 @@ def report(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, num
         "difficulties": _notes(all_entries, "difficulties"), "proposals": _notes(all_entries, "proposals"),
         "unfinished": [t for t in tasks if t["status_code"] not in ("done", "not_due")],
         "upcoming": [t for t in tasks if t["start"] == year + 1],
-        "signing": _signing(dr.plan, signer),
+        "signing": _signing(dr.plan, signer) if not unit else  # the plan's signer signs for the Department only
+        {"authority": None, "title": None, "signer": vn.clean(signer)},
     }
 
 

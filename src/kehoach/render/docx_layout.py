@@ -227,7 +227,7 @@ def header_block(doc: DocxDocument, h: Header) -> None:
     widths = [6.9, 10.1]
     table = _table(doc, widths, 2, borders=False)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _fill(left, [(h.parent, dict(size=13)), (_two_lines(h.issuer, 24), dict(size=13, bold=True)),
+    _fill(left, [(_two_lines(h.parent, 24), dict(size=13)), (_two_lines(h.issuer, 22), dict(size=13, bold=True)),
                  ("<rule>", dict(length=2.6, width=widths[0] - 0.4))])
     _fill(right, [(h.nation, dict(size=13, bold=True)), (h.motto, dict(size=14, bold=True)),
                   ("<rule>", dict(length=6.1, width=widths[1] - 0.4))])

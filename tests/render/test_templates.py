@@ -1,0 +1,58 @@
+"""Templates: sandboxed, strict, errors name the template file and line; user text cannot become markup."""
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.errors import TemplateError
+from kehoach.render import docx_build, templates
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _render(tmp_path: Path, text: str, context: dict | None = None) -> str:
+    path = tmp_path / "x.md.j2"
+    path.write_text(text, encoding="utf-8")
+    return templates.render(path, context or {}, "templates/x.md.j2")
+
+
+def test_undefined_variable_names_file_and_line(tmp_path):
+    with pytest.raises(TemplateError) as err:
+        _render(tmp_path, "dòng 1\ndòng 2\n{{ abc }}\n")
+    assert err.value.message == "mẫu templates/x.md.j2 dòng 3: biến `abc` không tồn tại"
+
+
+def test_missing_attribute_is_an_error_not_a_blank(tmp_path):
+    with pytest.raises(TemplateError, match=r"dòng 2: biến `nope` không tồn tại"):
+        _render(tmp_path, "a\n{{ plan.nope }}\n", {"plan": {"title": "x"}})
+
+
+@pytest.mark.parametrize("expr", ["''.__class__", "''.__class__.__mro__", "plan.__init__", "lipsum.__globals__"])
+def test_unsafe_attribute_refused(tmp_path, expr):
+    with pytest.raises(TemplateError, match=r"dòng 1: truy cập không an toàn"):
+        _render(tmp_path, "{{ " + expr + " }}\n", {"plan": {"a": 1}})
+
+
+def test_syntax_error_names_line(tmp_path):
+    with pytest.raises(TemplateError, match=r"mẫu templates/x.md.j2 dòng 2: lỗi cú pháp"):
+        _render(tmp_path, "a\n{% for x in %}\n")
+
+
+def test_values_are_cleaned_and_protected(tmp_path):
+    out = _render(tmp_path, "{{ s }}\n- {{ s }}\n", {"s": "# a & <b>\r\n\r\nc"})
+    lines = out.split("\n")
+    assert lines[0] == docx_build.OPEN + "# a & <b>\u2028c" + docx_build.CLOSE
+    doc = docx_build.build(out, "x")
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == ["# a & <b>\nc", "- # a & <b>\nc"]  # literal, one break, not a heading
+
+
+def test_repo_templates_document_their_markup():
+    for name in ("bao-cao-nam.md.j2", "bao-cao-don-vi.md.j2", "ke-hoach.md.j2"):
+        text = (REPO / "templates" / name).read_text(encoding="utf-8")
+        assert text.startswith("{#") and "::appendix" in text and "::closing" in text
+
+
+def test_unknown_directive(tmp_path):
+    with pytest.raises(TemplateError, match="chỉ thị `::nope` không có"):
+        docx_build.build("::nope x\n", "templates/x.md.j2")

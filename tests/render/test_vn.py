@@ -1,0 +1,61 @@
+"""Vietnamese formats: dates, numbers, document numbers, text cleaning."""
+
+import datetime as dt
+
+import pytest
+
+from kehoach.errors import UsageError
+from kehoach.render import vn
+
+
+@pytest.mark.parametrize("d, text", [
+    (dt.date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),
+    (dt.date(2026, 1, 5), "ngày 05 tháng 01 năm 2026"),
+    (dt.date(2026, 2, 28), "ngày 28 tháng 02 năm 2026"),
+    (dt.date(2026, 6, 29), "ngày 29 tháng 6 năm 2026"),
+    (dt.date(2026, 11, 15), "ngày 15 tháng 11 năm 2026"),
+    (dt.date(2026, 12, 9), "ngày 09 tháng 12 năm 2026"),
+])
+def test_ngay_thang(d, text):
+    assert vn.ngay_thang(d) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    (1500, "1.500"), (1500.5, "1.500,5"), (92.5, "92,5"), (0, "0"), (1234567.25, "1.234.567,25"),
+    (7.0, "7"), (-3.25, "-3,25"), (0.333333, "0,33"),
+])
+def test_so(value, text):
+    assert vn.so(value) == text
+
+
+def test_quantity_units():
+    assert vn.so_luong(92.5, "%") == "92,5%"
+    assert vn.so_luong(1500, "tấn") == "1.500 tấn"
+    assert vn.so_luong(4, None) == "4"
+
+
+def test_document_numbers():
+    assert vn.so_ky_hieu(5, "BC-SNNMT") == "05/BC-SNNMT"
+    assert vn.so_ky_hieu(12, "BC-SNNMT") == "12/BC-SNNMT"
+    assert vn.so_ky_hieu(None, "KH-SNNMT") == "…/KH-SNNMT"
+    assert vn.so_line(5, "BC-SNNMT") == "Số: 05/BC-SNNMT"
+    assert vn.so_line(None, "BC-SNNMT") == "Số:      /BC-SNNMT"
+
+
+@pytest.mark.parametrize("text, n", [("5", 5), ("05", 5), (" 12 ", 12), (None, None)])
+def test_parse_number(text, n):
+    assert vn.parse_number(text) == n
+
+
+@pytest.mark.parametrize("bad", ["abc", "5a", "0", "-1", "٥", "", "10000"])
+def test_parse_number_refuses(bad):
+    with pytest.raises(UsageError):
+        vn.parse_number(bad)
+
+
+def test_clean_line_breaks_and_literals():
+    assert vn.clean("a & b < c > d\r\n\r\ne\rf\n\n\ng  ") == "a & b < c > d\ne\nf\ng"
+    assert vn.clean("x\x0by\x00z\tw") == "xyz w"
+    assert vn.clean("e\u0302") == "ê"  # NFD → NFC
+    assert vn.one_line("a\r\nb") == "a\u2028b"
+    assert vn.clean(None) == ""
