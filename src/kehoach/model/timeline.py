@@ -13,7 +13,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from kehoach.model.common import Strict, Text
 
-_CONTINUING = re.compile(r"\s*và\s+các\s+năm\s+tiếp\s+theo\s*\.?\s*$", re.I)
+_CONTINUING = re.compile(r"\s*và\s+các\s+năm\s+tiếp\s+theo\s*(?:\.{1,3}|…)?\s*$", re.I)
 _RANGE = re.compile(r"^\s*(?:năm\s+)?(\d{4})\s*(?:[-–—]|đến)\s*(?:năm\s+)?(\d{4})\s*$", re.I)
 _YEAR = re.compile(r"^\s*(?:năm\s+)?(\d{4})\s*$", re.I)
 _QUARTER = re.compile(r"^\s*(?:quý|Quý)\s+([IV]{1,3}|[1-4])\s*/\s*(\d{4})\s*$", re.I)
