@@ -105,6 +105,8 @@ class _Builder:
         elif name == "::signer":
             self.signer = arg
         elif name == "::closing":
+            if doc.paragraphs:  # keep the last body paragraph on the signature's page
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True
             L.closing(doc, self.recipients or [], self.authority, self.signer or None)
             self.recipients, self.authority, self.signer = None, [], ""
         elif name == "::appendix":

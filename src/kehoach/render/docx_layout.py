@@ -239,6 +239,7 @@ def closing(doc: DocxDocument, recipients: list[str], authority: list[str], sign
     """Nơi nhận on the left (12 bold italic, entries 11); authority and signer on the right."""
     widths = [7.4, 9.6]
     table = _table(doc, widths, 1, borders=False)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left = [("Nơi nhận:", dict(size=12, bold=True, italic=True, align=LEFT, before=12))]
     left += [(r, dict(size=11, align=LEFT)) for r in recipients]
     right = [(a, dict(size=14, bold=True, before=12 if i == 0 else 0)) for i, a in enumerate(authority)]
