@@ -43,10 +43,11 @@ def _plan(r: ReviewResult) -> list[str]:
     if not (r.plan_files or r.template_files):
         return []
     files = ", ".join(f"`{f}`" for f in r.plan_files + r.template_files)
+    what = "nội dung Kế hoạch" if r.plan_files else "mẫu văn bản (templates/)"
     out = ["> [!WARNING]",
-           f"> **Thay đổi này sửa nội dung Kế hoạch** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
+           f"> **Thay đổi này sửa {what}** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
            "với văn bản Kế hoạch đã ban hành trước khi chấp thuận.", "",
-           "## ⚠️ Thay đổi Kế hoạch", ""]
+           "## ⚠️ Thay đổi Kế hoạch" + (" và mẫu văn bản" if r.template_files else ""), ""]
     if r.plan_diffs:
         out += ["| Nhiệm vụ / tệp | Nội dung thay đổi | Trước | Sau |", "|---|---|---|---|"]
         out += [f"| {_cell(d.subject)} | {_cell(d.field)} | {_cell(d.before)} | {_cell(d.after)} |" for d in r.plan_diffs]
