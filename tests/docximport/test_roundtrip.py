@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_round_trip_through_kehoach_plan(tmp_path, cli):
     result = cli(["import-docx", source, "-o", out])
     assert result.exit_code == 0, result.output
     _assert_same_plan(out)
+
+
+def test_round_trip_into_existing_units_is_exact(tmp_path, cli):
+    """With our units/ already in the target, known names keep their codes: tasks.yaml comes back identical."""
+    out = tmp_path / "root"
+    shutil.copytree(REPO / "units", out / "units")
+    source = seed_plan_docx(REPO, tmp_path / "ke-hoach.docx")
+    result = cli(["import-docx", source, "-o", out])
+    assert result.exit_code == 0, result.output
+    assert "(0 đơn vị mới)" in result.output
+    assert _load(out / "plan/tasks.yaml") == _load(REPO / "plan/tasks.yaml")
+    assert sorted(p.name for p in (out / "units").iterdir()) == sorted(p.name for p in (REPO / "units").iterdir())

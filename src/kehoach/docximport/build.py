@@ -9,7 +9,7 @@ read is kept verbatim and listed for a human look.
 from __future__ import annotations
 
 from kehoach.docximport.notes import Notes
-from kehoach.docximport.table import _NUMBER, LABELS, Line
+from kehoach.docximport.table import NUMBER, LABELS, Line
 from kehoach.docximport.text import one_line
 from kehoach.docximport.units import Registry
 from kehoach.model.timeline import parse_wording
@@ -73,7 +73,7 @@ def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Note
             last = None
             continue
         v = line.values
-        number = _NUMBER.match(v.get("id", ""))
+        number = NUMBER.match(v.get("id", ""))
         if not number and not v.get("lead") and not v.get("timeline") and last is not None and v.get("content"):
             last["content"] += " " + one_line(v["content"])
             notes.needs_look(f"nhiệm vụ {last['id']} ({line.where})", "dòng chỉ có nội dung, không có số thứ tự và "

@@ -48,6 +48,8 @@ def build_plan(head: dict, body: dict, basis: list[dict], registry: Registry, no
         "recipients": need(body.get("recipients"), "recipients", "danh sách Nơi nhận"),
         "archive": need(body.get("archive"), "archive", "dòng Lưu, ví dụ \"VT, QLMT\""),
     }
+    order = list(plan)
+    missing.sort(key=lambda key: order.index(key.split(".")[0]))
     if body.get("signing"):
         plan["signing"] = body["signing"]
     return plan, missing

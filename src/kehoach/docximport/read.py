@@ -42,9 +42,6 @@ class Row:
     number: int
     cells: list[Cell]
 
-    def starting_at(self, col: int) -> Cell | None:
-        return next((c for c in self.cells if c.col == col), None)
-
     def covering(self, col: int) -> Cell | None:
         return next((c for c in self.cells if c.col <= col < c.col + c.span), None)
 

@@ -27,7 +27,7 @@ _KEYWORDS = [("chủ trì", "lead"), ("phối hợp", "coordinating"), ("ghi ch�
              ("nội dung", "content"), ("nhiệm vụ", "content"), ("công việc", "content")]
 _GROUP = re.compile(r"^(?P<mark>[IVX]{1,4}|[A-ZĐ])\s*[.)]\s*(?P<title>\S.*)$", re.S)
 _MARK_ONLY = re.compile(r"^(?P<mark>[IVX]{1,4}|[A-ZĐ])\s*[.)]?$")
-_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
+NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
 _COLUMN_NO = re.compile(r"^\(?\d{1,2}\)?$")
 
 

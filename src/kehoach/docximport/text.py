@@ -53,9 +53,8 @@ def recase(caps: str, sources: list[str]) -> str:
     for text in sources:
         for sentence in re.split(r"(?<=[.:;!?])\s+|\n", text):
             for word in re.findall(r"\w+", sentence)[1:]:
-                if not word.isupper() or len(word) == 1:
-                    counts = seen.setdefault(word.lower(), {})
-                    counts[word] = counts.get(word, 0) + 1
+                counts = seen.setdefault(word.lower(), {})
+                counts[word] = counts.get(word, 0) + 1
 
     def pick(m: re.Match) -> str:
         word = m.group()
