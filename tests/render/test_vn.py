@@ -59,3 +59,13 @@ def test_clean_line_breaks_and_literals():
     assert vn.clean("e\u0302") == "ê"  # NFD → NFC
     assert vn.one_line("a\r\nb") == "a\u2028b"
     assert vn.clean(None) == ""
+
+
+def test_short_date_follows_the_same_padding_rule():
+    import datetime as dt
+
+    from kehoach.render.vn import ngay_ngan
+
+    assert ngay_ngan(dt.date(2026, 6, 5)) == "05/6/2026"
+    assert ngay_ngan(dt.date(2026, 2, 14)) == "14/02/2026"
+    assert ngay_ngan(dt.date(2025, 12, 10)) == "10/12/2025"

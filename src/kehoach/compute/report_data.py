@@ -44,7 +44,7 @@ def plan_facts(dr: DataRoot) -> dict:
         "issuer_name": plan.issuer.name,
         "plan": {"number": number, "title": d.title,
                  "citation": f"Kế hoạch số {number}{dated} của {plan.issuer.name}"},
-        "basis": [b.citation() for b in plan.basis],
+        "basis": [f"{b.kind} số {b.number} ngày {vn.ngay_ngan(b.date)} của {b.issuer}" for b in plan.basis],
         "resolution": {"number": plan.basis[0].number, "kind": plan.basis[0].kind, "issuer": plan.basis[0].issuer},
         "focal": {"code": plan.reporting.focal_unit, "name": unit_name(dr, plan.reporting.focal_unit)},
         "deadline_text": plan.reporting.deadline_text,

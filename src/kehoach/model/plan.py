@@ -46,10 +46,6 @@ class BasisDocument(Strict):
     issuer: Text = Field(title="Cơ quan ban hành")
     subject: Text = Field(title="Trích yếu")
 
-    def citation(self) -> str:
-        d = self.date
-        return f"{self.kind} số {self.number} ngày {d.day}/{d.month}/{d.year} của {self.issuer}"
-
 
 class Item(Strict):
     """Một khoản (1, 2, …) trong một mục của Kế hoạch."""

@@ -20,16 +20,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 _MANY_BREAKS = re.compile(r"\n\s*\n+")
 
 
+def _day_month(d: dt.date) -> tuple[str, str]:
+    """ND 30: a day below 10 and the months 1 and 2 take a leading zero; other months do not."""
+    return f"{d.day:02d}", (f"{d.month:02d}" if d.month <= 2 else str(d.month))
+
+
 def ngay_thang(d: dt.date) -> str:
     """`ngày 05 tháng 3 năm 2026`."""
-    day = f"{d.day:02d}"
-    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    day, month = _day_month(d)
     return f"ngày {day} tháng {month} năm {d.year}"
 
 
 def ngay_ngan(d: dt.date) -> str:
-    """`12/6/2026`: the short form used when citing documents inside a sentence."""
-    return f"{d.day}/{d.month}/{d.year}"
+    """`05/6/2026`, `10/12/2025`: the short form used inside a sentence, same padding rule."""
+    day, month = _day_month(d)
+    return f"{day}/{month}/{d.year}"
 
 
 def so(value: float | int, decimals: int = 2) -> str:
