@@ -49,7 +49,8 @@ def check_plan(dr: DataRoot) -> list[Problem]:
                                   f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”)."))
         tl = task.timeline
         parsed = parse_wording(tl.text)
-        if parsed is not None and (parsed.start, parsed.end, parsed.continuing) != (tl.start, tl.end, tl.continuing):
+        start = tl.start if parsed is not None and parsed.start is None else getattr(parsed, "start", None)
+        if parsed is not None and (start, parsed.end, parsed.continuing) != (tl.start, tl.end, tl.continuing):
             out.append(at(dr, TASKS_FILE, loc + ("timeline",), "KH038",
                           f"tiến độ của {task.id} ghi “{tl.text}” nhưng số liệu là start={tl.start}, end={tl.end}, "
                           f"continuing={str(tl.continuing).lower()}; hãy sửa cho khớp."))
