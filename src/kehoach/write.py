@@ -1,44 +1,77 @@
 """Write stage: atomic file writes. A reader sees the old file or the new one, never half.
 
 A temporary file in the same folder is written, flushed, fsynced, then renamed
-over the target. On any failure the temporary file is removed.
+over the target. On any failure the temporary file is removed. A symlink is
+written through (its target is replaced); a target that is not a regular file
+(a device, a FIFO, a folder) is refused. New files get the usual permissions
+(0666 less the umask), an existing file keeps its own.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, UsageError
 
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _target(path: Path) -> tuple[Path, int]:
+    """The real file to replace (through symlinks) and the mode it should end with."""
+    real = Path(os.path.realpath(path))
+    try:
+        st = real.stat()
+    except FileNotFoundError:
+        return real, 0o666 & ~_umask()
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"{path} không phải là một tệp thường (thiết bị, thư mục hoặc ống dẫn); "
+                         "hãy chọn một đường dẫn tệp khác để ghi.")
+    return real, stat.S_IMODE(st.st_mode)
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
     """Write `data` to `path` atomically. With overwrite=False an existing file raises FileExistsError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    real, mode = _target(path)
+    if real.parent.exists() and not real.parent.is_dir():
+        raise UsageError(f"{real.parent} là một tệp, không phải thư mục; không ghi được {path}.")
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         if overwrite:
-            os.replace(tmp, path)
+            os.replace(tmp, real)
         else:
-            os.link(tmp, path)  # raises FileExistsError if taken: no race with another writer
+            os.link(tmp, real)  # raises FileExistsError if taken: no race with another writer
             os.unlink(tmp)
     except FileExistsError:
         _remove(tmp)
         raise
     except OSError as exc:
         _remove(tmp)
-        raise KehoachError(f"không ghi được tệp {path} ({exc.strerror}); kiểm tra quyền ghi và dung lượng đĩa, "
-                           "rồi chạy lại. Không có tệp nào bị ghi dở.") from None
+        raise _write_error(path, exc) from None
     except BaseException:
         _remove(tmp)
         raise
     return path
+
+
+def _write_error(path: Path, exc: OSError) -> KehoachError:
+    return KehoachError(f"không ghi được tệp {path} ({exc.strerror}); kiểm tra quyền ghi và dung lượng đĩa, "
+                        "rồi chạy lại. Không có tệp nào bị ghi dở.")
 
 
 def _remove(tmp: str) -> None:

@@ -1,0 +1,63 @@
+"""Atomic writes: no half files, no clobbered devices or symlinks, normal permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from kehoach.errors import UsageError
+from kehoach.write import atomic_write
+
+
+def test_writes_and_replaces(tmp_path):
+    p = tmp_path / "a" / "b.txt"
+    atomic_write(p, b"1")
+    atomic_write(p, b"2")
+    assert p.read_bytes() == b"2"
+    assert [x.name for x in p.parent.iterdir()] == ["b.txt"]
+
+
+def test_new_file_gets_umask_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "x", b"1")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "x").stat().st_mode) == 0o644
+
+
+def test_existing_file_keeps_its_mode(tmp_path):
+    p = tmp_path / "x"
+    p.write_bytes(b"0")
+    p.chmod(0o640)
+    atomic_write(p, b"1")
+    assert stat.S_IMODE(p.stat().st_mode) == 0o640
+
+
+def test_symlink_is_written_through(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    atomic_write(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+def test_fifo_and_devices_are_refused(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(UsageError):
+        atomic_write(fifo, b"x")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    with pytest.raises(UsageError):
+        atomic_write(tmp_path, b"x")  # a folder
+
+
+def test_no_overwrite_mode(tmp_path):
+    p = tmp_path / "x"
+    atomic_write(p, b"1", overwrite=False)
+    with pytest.raises(FileExistsError):
+        atomic_write(p, b"2", overwrite=False)
+    assert p.read_bytes() == b"1" and len(list(tmp_path.iterdir())) == 1
