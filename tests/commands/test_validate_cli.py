@@ -104,3 +104,10 @@ def test_missing_plan_file(cli, example_root):
     os.remove(example_root / "plan" / "tasks.yaml")
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and "plan/tasks.yaml:1:1: error KH039" in result.stdout
+
+
+def test_paths_that_do_not_exist_or_lie_outside_are_usage_errors(cli, example_root, tmp_path):
+    assert cli(["validate", str(example_root / "khong-co")], example_root).exit_code == 2
+    outside = tmp_path / "x.yaml"
+    outside.write_text("a: 1\n", encoding="utf-8")
+    assert cli(["validate", str(outside)], example_root).exit_code == 2

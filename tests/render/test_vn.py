@@ -22,7 +22,7 @@ def test_ngay_thang(d, text):
 
 @pytest.mark.parametrize("value, text", [
     (1500, "1.500"), (1500.5, "1.500,5"), (92.5, "92,5"), (0, "0"), (1234567.25, "1.234.567,25"),
-    (7.0, "7"), (-3.25, "-3,25"), (0.333333, "0,33"),
+    (7.0, "7"), (-3.25, "-3,25"), (0.333333, "0,333333"),
 ])
 def test_so(value, text):
     assert vn.so(value) == text
@@ -69,3 +69,9 @@ def test_short_date_follows_the_same_padding_rule():
     assert ngay_ngan(dt.date(2026, 6, 5)) == "05/6/2026"
     assert ngay_ngan(dt.date(2026, 2, 14)) == "14/02/2026"
     assert ngay_ngan(dt.date(2025, 12, 10)) == "10/12/2025"
+
+
+def test_numbers_keep_every_digit_written():
+    from kehoach.render.vn import so
+
+    assert so(0.001) == "0,001" and so(1.125) == "1,125" and so(12345.678) == "12.345,678"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from kehoach.errors import UsageError
 from kehoach.write import atomic_write
 from kehoach.yamlfmt import MODELS, nested_models
 
@@ -54,4 +55,6 @@ def render(kind: str) -> str:
 def run(root: Path, output_dir: Path | None) -> list[Path]:
     """Write schemas/<kind>.schema.json for every kind; return the paths written."""
     out = output_dir if output_dir is not None else root / "schemas"
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} là một tệp; --output phải là một thư mục.")
     return [atomic_write(out / f"{kind}.schema.json", render(kind).encode("utf-8")) for kind in MODELS]

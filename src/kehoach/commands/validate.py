@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.commands.common import load_checked
+from kehoach.errors import UsageError
 from kehoach.problems import Problem
 
 
@@ -26,10 +27,12 @@ def run(root: Path, paths: list[Path], today: dt.date) -> tuple[list[Problem], i
 
 
 def _rel(root: Path, p: Path) -> str:
+    if not p.exists():
+        raise UsageError(f"không có tệp hoặc thư mục {p}.")
     try:
         return p.resolve().relative_to(root).as_posix()
     except ValueError:
-        return p.as_posix()
+        raise UsageError(f"{p} nằm ngoài thư mục dữ liệu {root}.") from None
 
 
 def exit_code(problems: list[Problem], strict: bool) -> int:

@@ -28,7 +28,7 @@ class Indicator(Strict):
     model_config = ConfigDict(title="Chỉ tiêu")
 
     name: Text = Field(title="Tên chỉ tiêu")
-    value: float = Field(title="Giá trị", description="Số, dùng dấu chấm thập phân trong tệp: 92.5.")
+    value: float = Field(ge=-1e15, le=1e15, title="Giá trị", description="Số, dùng dấu chấm thập phân trong tệp: 92.5.")
     unit: Text | None = Field(default=None, title="Đơn vị tính", description="Ví dụ %, tấn, điểm.")
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 from typing import Iterator
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
@@ -76,6 +77,14 @@ class DayMonth(Strict):
 
     month: int = Field(ge=1, le=12, title="Tháng")
     day: int = Field(ge=1, le=31, title="Ngày")
+
+    @model_validator(mode="after")
+    def _real_every_year(self) -> "DayMonth":
+        if self.day > calendar.monthrange(2025, self.month)[1]:  # 2025: not a leap year
+            raise ValueError(f"ngày {self.day}/{self.month} không có trong mọi năm; hãy chọn ngày khác")
+        if (self.month, self.day) > (12, 14):
+            raise ValueError("hạn báo cáo phải trước ngày 15/12, ngày bắt đầu kỳ báo cáo năm sau")
+        return self
 
 
 class Reporting(Strict):

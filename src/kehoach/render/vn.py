@@ -8,6 +8,7 @@ thousands dot and decimal comma ("1.500,5"); percent without a space ("92,5%").
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import re
 import unicodedata
 
@@ -37,13 +38,14 @@ def ngay_ngan(d: dt.date) -> str:
     return f"{day}/{month}/{d.year}"
 
 
-def so(value: float | int, decimals: int = 2) -> str:
-    """`1.500`, `1.500,5`, `-3,25`: thousands dot, decimal comma, no trailing zeros."""
-    text = f"{abs(value):,.{decimals}f}"
+def so(value: float | int) -> str:
+    """`1.500`, `1.500,5`, `0,001`, `-3,25`: thousands dot, decimal comma, the digits as written."""
+    text = format(Decimal(repr(value)) if isinstance(value, float) else Decimal(value), "f")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     whole, _, frac = text.partition(".")
     frac = frac.rstrip("0")
-    out = whole.replace(",", ".") + ("," + frac if frac else "")
-    return ("-" if value < 0 and out.strip("0.,") else "") + out
+    out = f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+    return (sign if out.strip("0.,") else "") + out
 
 
 def so_luong(value: float | int, unit: str | None) -> str:
