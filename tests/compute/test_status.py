@@ -133,3 +133,32 @@ def test_correction_replaces_the_corrected_entry(example_root):
                                f'summary: "Đính chính."\ncorrects: "{old}"\n')
     tasks, _ = _status(example_root, 2026, D(2026, 11, 20))
     assert tasks["I.8"].status == "in_progress" and tasks["I.8"].entries == 1
+
+
+def test_same_day_suffix_decides_which_entry_is_later(example_root):
+    _entry(example_root, "QLMT", "2026-07-01", "I.8", "done")
+    _entry(example_root, "QLMT", "2026-07-01", "I.8", "in_progress", n="-2")
+    tasks, _ = _status(example_root, 2026, D(2026, 11, 20))
+    assert tasks["I.8"].leads == {"QLMT": "in_progress"}  # -2 was written after the first one
+    for n in range(3, 11):
+        _entry(example_root, "QLMT", "2026-07-01", "I.8", "done" if n == 10 else "in_progress", n=f"-{n}")
+    tasks, _ = _status(example_root, 2026, D(2026, 11, 20))
+    assert tasks["I.8"].leads == {"QLMT": "done"}  # -10 comes after -9, not after -1
+
+
+def test_correction_cycles_are_refused(cli, example_root):
+    a, b = "progress/QLMT/2026-07-01-I.8.yaml", "progress/QLMT/2026-07-01-I.8-2.yaml"
+    write(example_root, a, f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "A."\ncorrects: "{b}"\n')
+    write(example_root, b, f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "B."\ncorrects: "{a}"\n')
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1 and f"{a}:6:11: error KH041" in result.stdout
+
+
+def test_two_corrections_of_one_entry_are_refused(cli, example_root):
+    old = _entry(example_root, "QLMT", "2026-07-01", "I.8", "done")
+    for day in ("02", "03"):
+        write(example_root, f"progress/QLMT/2026-07-{day}-I.8.yaml",
+              f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-{day}\nstatus: "done"\nsummary: "x"\ncorrects: "{old}"\n')
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1 and "progress/QLMT/2026-07-03-I.8.yaml:6:11: error KH041" in result.stdout
+    assert "đã được đính chính bởi progress/QLMT/2026-07-02-I.8.yaml" in result.stdout

@@ -4,17 +4,14 @@ agrees with the content, dates within the plan's life, corrections point at real
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from kehoach import naming
 from kehoach.check.locate import at
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.problems import Problem
 
-_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<task>[^/]+?)(?:-(?P<n>[2-9]|[1-9][0-9]+))?\.yaml$")
-
-
 def expected_stem(entry) -> str:
-    return f"{entry.date.isoformat()}-{entry.task}"
+    return naming.stem(entry.date, entry.task)
 
 
 def earliest_date(dr: DataRoot) -> dt.date | None:
@@ -28,11 +25,12 @@ def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
     tasks = {t.id: t for t in dr.appendix.tasks()} if dr.appendix else None
     earliest = earliest_date(dr)
     by_rel = {le.rel: le for le in dr.entries}
+    corrected_by: dict[str, str] = {}
     out: list[Problem] = []
     for le in dr.entries:
         out += _check_one(dr, le, tasks, earliest, today)
         if le.entry.corrects is not None:
-            out += _check_correction(dr, le, by_rel)
+            out += _check_correction(dr, le, by_rel, corrected_by)
     return out
 
 
@@ -79,7 +77,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
     if len(parts) != 3 or parts[1] != e.unit:
         return [at(dr, rel, ("unit",), "KH033",
                    f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.")]
-    m = _NAME.match(parts[2])
+    m = naming.NAME.match(parts[2])
     if m is None or m["date"] != e.date.isoformat() or m["task"] != e.task:
         key = "date" if m is not None and m["date"] != e.date.isoformat() else "task"
         return [at(dr, rel, (key,), "KH033",
@@ -88,14 +86,24 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
     return []
 
 
-def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict) -> list[Problem]:
+def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict, corrected_by: dict) -> list[Problem]:
+    """A correction replaces one older entry of the same unit and task, and only one correction
+    may replace it: entries are ordered by (date, path), so corrections can never form a cycle."""
     target = by_rel.get(le.entry.corrects)
     if target is None:
         return [at(dr, le.rel, ("corrects",), "KH041",
                    f"`corrects` trỏ tới {le.entry.corrects}, không phải một mục tiến độ hợp lệ; "
                    "hãy ghi đúng đường dẫn, ví dụ progress/QLMT/2026-05-20-I.2.yaml.")]
     t, e = target.entry, le.entry
-    if (t.task, t.unit) != (e.task, e.unit) or target.rel == le.rel or t.date > e.date:
+    if target.rel == le.rel:
+        return [at(dr, le.rel, ("corrects",), "KH041", "mục không thể tự đính chính chính nó; hãy trỏ tới mục cũ cần sửa.")]
+    if (t.task, t.unit) != (e.task, e.unit) or naming.order(t.date, target.rel) > naming.order(e.date, le.rel):
         return [at(dr, le.rel, ("corrects",), "KH041",
-                   "mục đính chính phải cùng đơn vị, cùng nhiệm vụ và không sớm hơn mục được đính chính.")]
+                   "mục đính chính phải cùng đơn vị, cùng nhiệm vụ và sau mục được đính chính "
+                   "(ngày sau, hoặc cùng ngày với hậu tố -2, -3 … lớn hơn).")]
+    if target.rel in corrected_by:
+        return [at(dr, le.rel, ("corrects",), "KH041",
+                   f"{target.rel} đã được đính chính bởi {corrected_by[target.rel]}; "
+                   f"hãy đính chính mục đó thay vì mục cũ.")]
+    corrected_by[target.rel] = le.rel
     return []

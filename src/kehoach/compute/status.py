@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from kehoach import naming
 from kehoach.compute.periods import Period, annual, unit_deadline
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import Task
@@ -59,7 +60,7 @@ def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
     """Entries up to `as_of`, without those replaced by a correction, oldest first."""
     visible = [le for le in dr.entries if le.entry.date <= as_of]
     replaced = {le.entry.corrects for le in visible if le.entry.corrects}
-    return sorted((le for le in visible if le.rel not in replaced), key=lambda le: (le.entry.date, le.rel))
+    return sorted((le for le in visible if le.rel not in replaced), key=lambda le: naming.order(le.entry.date, le.rel))
 
 
 def _latest(entries: list[LoadedEntry]) -> dict[str, LoadedEntry]:

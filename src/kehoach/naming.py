@@ -1,0 +1,27 @@
+"""Progress entry file names: `progress/<UNIT>/<YYYY-MM-DD>-<TASK>[-N].yaml`, and their order.
+
+Several entries of one unit on one task and day are told apart by the suffix
+`-2`, `-3` …; the suffix, not the spelling of the name, says which came later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<task>[^/]+?)(?:-(?P<n>[2-9]|[1-9][0-9]+))?\.yaml$")
+
+
+def stem(date: dt.date, task: str) -> str:
+    return f"{date.isoformat()}-{task}"
+
+
+def sequence(rel: str) -> int:
+    """1 for `…-I.8.yaml`, 2 for `…-I.8-2.yaml`; 1 when the name does not follow the pattern."""
+    m = NAME.match(rel.rsplit("/", 1)[-1])
+    return int(m["n"]) if m and m["n"] else 1
+
+
+def order(date: dt.date, rel: str) -> tuple:
+    """Oldest first: by date, then by suffix, then by path (for names that break the pattern)."""
+    return (date, sequence(rel), rel)
