@@ -7,12 +7,14 @@ import datetime as dt
 from kehoach.check.codeowners_rule import check_codeowners
 from kehoach.check.entry_rules import check_entries
 from kehoach.check.plan_rules import check_plan
+from kehoach.check.unit_rules import check_units
 from kehoach.load.root import DataRoot
 from kehoach.problems import Problem
 
 
 def check_root(dr: DataRoot, today: dt.date) -> list[Problem]:
     problems = check_plan(dr)
+    problems += check_units(dr)
     problems += check_entries(dr, today)
     problems += check_codeowners(dr)
     return problems

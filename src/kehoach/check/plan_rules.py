@@ -1,27 +1,24 @@
-"""Rules of the plan itself: unique ids in group order, known units, timelines that match their wording."""
+"""Rules of the plan itself: unique ids in group order, known and sensible units,
+timelines that match their wording."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from kehoach.check.locate import at
 from kehoach.load.root import PLAN_FILE, TASKS_FILE, DataRoot
-from kehoach.model.plan import GENERIC_RELATED
+from kehoach.model.plan import GENERIC_RELATED, Group, Task
 from kehoach.model.timeline import parse_wording
 from kehoach.problems import Problem
 
 
-def _task_loc(dr: DataRoot, task_id: str) -> tuple:
-    """The YAML path of a task inside tasks.yaml (groups[i]...tasks[j])."""
-    def rec(groups, prefix):
-        for gi, g in enumerate(groups):
-            for ti, t in enumerate(g.tasks):
-                if t.id == task_id:
-                    return prefix + ("groups", gi, "tasks", ti)
-            found = rec(g.groups, prefix + ("groups", gi))
-            if found:
-                return found
-        return None
-
-    return rec(dr.appendix.groups, ()) or ()
+def _located(groups: list[Group], loc: tuple = (), chain: tuple = ()) -> Iterator[tuple[tuple, tuple, Task]]:
+    """(YAML path inside tasks.yaml, groups above, task) for every task, in document order."""
+    for gi, g in enumerate(groups):
+        here, gloc = chain + (g,), loc + ("groups", gi)
+        for ti, t in enumerate(g.tasks):
+            yield gloc + ("tasks", ti), here, t
+        yield from _located(g.groups, gloc, here)
 
 
 def check_plan(dr: DataRoot) -> list[Problem]:
@@ -31,27 +28,52 @@ def check_plan(dr: DataRoot) -> list[Problem]:
                       f"đơn vị đầu mối `{dr.plan.reporting.focal_unit}` chưa có trong units/; hãy thêm tệp units/<MÃ>.yaml."))
     if dr.appendix is None:
         return out
-    seen: set[str] = set()
-    for chain, task in dr.appendix.walk():
-        loc = _task_loc(dr, task.id)
+    first: dict[str, tuple] = {}
+    for loc, chain, task in _located(dr.appendix.groups):
         expected = ".".join(g.id for g in chain) + "."
-        if task.id in seen:
-            out.append(at(dr, TASKS_FILE, loc + ("id",), "KH036", f"số hiệu nhiệm vụ `{task.id}` bị trùng."))
+        if task.id in first:
+            line = at(dr, TASKS_FILE, first[task.id] + ("id",), "KH036", "").line
+            out.append(at(dr, TASKS_FILE, loc + ("id",), "KH036",
+                          f"số hiệu nhiệm vụ `{task.id}` bị trùng với nhiệm vụ ở dòng {line}; hãy đánh số lại."))
         elif not task.id.startswith(expected):
             out.append(at(dr, TASKS_FILE, loc + ("id",), "KH036",
                           f"nhiệm vụ `{task.id}` nằm trong nhóm {expected[:-1]} nên số hiệu phải bắt đầu bằng `{expected}`."))
-        seen.add(task.id)
-        for field in ("lead", "coordinating"):
-            for i, code in enumerate(getattr(task, field)):
-                if code != GENERIC_RELATED and code not in dr.units:
-                    out.append(at(dr, TASKS_FILE, loc + (field, i), "KH037",
-                                  f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
-                                  f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”)."))
-        tl = task.timeline
-        parsed = parse_wording(tl.text)
-        start = tl.start if parsed is not None and parsed.start is None else getattr(parsed, "start", None)
-        if parsed is not None and (start, parsed.end, parsed.continuing) != (tl.start, tl.end, tl.continuing):
-            out.append(at(dr, TASKS_FILE, loc + ("timeline",), "KH038",
-                          f"tiến độ của {task.id} ghi “{tl.text}” nhưng số liệu là start={tl.start}, end={tl.end}, "
-                          f"continuing={str(tl.continuing).lower()}; hãy sửa cho khớp."))
+        first.setdefault(task.id, loc)
+        out += _units_of(dr, loc, task)
+        out += _timeline(dr, loc, task)
     return out
+
+
+def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
+    out: list[Problem] = []
+    for field in ("lead", "coordinating"):
+        seen: set[str] = set()
+        for i, code in enumerate(getattr(task, field)):
+            where = loc + (field, i)
+            if code in seen:
+                out.append(at(dr, TASKS_FILE, where, "KH036", f"đơn vị `{code}` ghi hai lần trong `{field}` của {task.id}."))
+            elif code != GENERIC_RELATED and code not in dr.units:
+                out.append(at(dr, TASKS_FILE, where, "KH037",
+                              f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
+                              f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”)."))
+            elif field == "lead" and not dr.units[code].internal:
+                out.append(at(dr, TASKS_FILE, where, "KH037",
+                              f"`{code}` là cơ quan ngoài Sở nên không thể chủ trì nhiệm vụ {task.id}."))
+            elif field == "coordinating" and code in task.lead:
+                out.append(at(dr, TASKS_FILE, where, "KH036",
+                              f"`{code}` đã chủ trì {task.id}, không ghi thêm ở cơ quan phối hợp."))
+            seen.add(code)
+    return out
+
+
+def _timeline(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
+    tl = task.timeline
+    parsed = parse_wording(tl.text)
+    if parsed is None:
+        return []
+    start = tl.start if parsed.start is None else parsed.start  # “Hằng năm” names no start year
+    if (start, parsed.end, parsed.continuing) == (tl.start, tl.end, tl.continuing):
+        return []
+    return [at(dr, TASKS_FILE, loc + ("timeline",), "KH038",
+               f"tiến độ của {task.id} ghi “{tl.text}” nhưng số liệu là start={tl.start}, end={tl.end}, "
+               f"continuing={str(tl.continuing).lower()}; hãy sửa cho khớp.")]

@@ -88,6 +88,7 @@ _PATTERN_HINTS = {
     "id": "số hiệu nhiệm vụ viết như trong Phụ lục, ví dụ I.1, II.C.6",
     "code": "mã đơn vị viết chữ in hoa không dấu, ví dụ QLMT",
     "focal_unit": "mã đơn vị viết chữ in hoa không dấu, ví dụ QLMT",
+    "reviewers": "tên tài khoản chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, ví dụ nguyenvana",
 }
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
 from kehoach.model.common import Strict, Text, UnitCode
+
+Reviewer = Annotated[
+    str,
+    Field(pattern=r"^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$",
+          description="Tên tài khoản hoặc nhóm, ví dụ nguyenvana hoặc @so-nnmt/qlmt."),
+]
 
 UnitKind = Literal["phong", "chi_cuc", "trung_tam", "external"]
 
@@ -23,7 +29,7 @@ class Unit(Strict):
         description="phong (phòng, văn phòng), chi_cuc, trung_tam, hoặc external (cơ quan ngoài Sở).",
     )
     short_name: Text | None = Field(default=None, title="Tên viết tắt", description="Cách viết tắt dùng trong văn bản.")
-    reviewers: list[Text] = Field(
+    reviewers: list[Reviewer] = Field(
         default_factory=list,
         title="Người duyệt",
         description="Tài khoản (GitHub/GitLab) duyệt các mục tiến độ của đơn vị; dùng cho CODEOWNERS.",
