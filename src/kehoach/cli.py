@@ -7,12 +7,47 @@ that `kehoach --help` stays fast.
 from __future__ import annotations
 
 import enum
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
 
-from kehoach import cli_vi
+def _defer(module: str, name: str) -> None:
+    """Keep `module` unloaded until it is really used (lazy import for a fast --help).
+
+    typer.rich_utils imports rich.markdown (markdown-it) and rich.traceback (pygments)
+    at the top, yet uses them only in "markdown" markup mode and for pretty tracebacks,
+    both off here. A stand-in module takes their place: `name` is a class whose
+    construction, and any other attribute, loads the real module first."""
+    if module in sys.modules:
+        return
+    import types
+
+    stub = types.ModuleType(module)
+
+    def real():
+        if sys.modules.get(module) is stub:
+            del sys.modules[module]
+        import importlib
+
+        return importlib.import_module(module)
+
+    class Deferred:
+        def __new__(cls, *args, **kwargs):
+            return getattr(real(), name)(*args, **kwargs)
+
+    Deferred.__name__ = Deferred.__qualname__ = name
+    stub.__getattr__ = lambda attr: getattr(real(), attr)
+    setattr(stub, name, Deferred)
+    sys.modules[module] = stub
+
+
+_defer("rich.markdown", "Markdown")
+_defer("rich.traceback", "Traceback")
+
+import typer  # noqa: E402
+
+from kehoach import cli_vi  # noqa: E402
 
 app = typer.Typer(
     cls=cli_vi.Group,

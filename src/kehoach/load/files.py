@@ -15,10 +15,11 @@ from kehoach.problems import Problem, make
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_text(path: Path, rel: str) -> tuple[str | None, Problem | None]:
+def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
     """The file's checked text, or the first problem that stops reading it."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as f:  # unbuffered: one read of a small file
+            data = f.readall()
     except OSError as exc:
         return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({exc.strerror}); kiểm tra quyền truy cập.")
     text, problem = textmod.decode(data, rel)

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 
 from kehoach.problems import Problem, make
 
@@ -39,11 +40,23 @@ _AMBIGUOUS = re.compile(
 )
 
 
-class _Loader(yaml.CSafeLoader):
-    """libyaml's parser and composer; our own cheap resolver."""
+# An anchor or alias can only start a token: at the start of the text or after a
+# blank or an indicator, never right after a letter or digit (`NN&MT` is text).
+# Only texts where this matches pay for the event pre-scan.
+_MAYBE_ANCHOR = re.compile(r"(?<!\w)[&*]")
+
+
+class _Loader(CParser):
+    """libyaml's parser and composer (C); our own cheap resolver, no constructor."""
 
     def resolve(self, kind, value, implicit):  # noqa: D102 - libyaml callback
         return _PLAIN
+
+    def descend_resolver(self, current_node, current_index):  # no path resolvers
+        return None
+
+    def ascend_resolver(self):
+        return None
 
 
 class _Bad(Exception):
@@ -53,13 +66,18 @@ class _Bad(Exception):
 
 def compose(text: str, path: str) -> yaml.Node:
     """The document's node tree, or raise _Bad with the problem."""
-    if "&" in text or "*" in text:
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         _refuse_anchors(text, path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _Bad(_syntax_problem(exc, path)) from None
+        problem = _syntax_problem(exc, path)
+        if problem.code == "KH009" and ("&" in text or "*" in text):
+            # The full-stream pre-scan reported a syntax error in a later
+            # document before KH009; keep that order when it was skipped.
+            _refuse_anchors(text, path)
+        raise _Bad(problem) from None
     finally:
         loader.dispose()
     if node is None:

@@ -1,0 +1,127 @@
+"""Find and read progress entries fast: one directory walk, both cores when there are many.
+
+Results are exactly those of reading each file in order with `load_model`:
+same instances, same problems, same order. Only the work is split when
+there are many files:
+- worker processes (forked, so nothing is re-imported) read, check and parse
+  slices of the files and send back plain values or the problem;
+- this process validates every value with the model, in file order, as the
+  slices arrive. A file that fails validation is read again to point at its
+  lines, as the positions are only needed then.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import ValidationError
+
+from kehoach.load.files import parse_mapping, read_text
+from kehoach.load.schema_errors import problems_from
+from kehoach.model.entry import Entry
+from kehoach.problems import Problem
+
+POOL_THRESHOLD = 2000
+"""Below this many entry files, one process is faster than forking a worker."""
+
+SLICE = 500
+"""Files per task sent to a worker: small enough to balance a busy machine."""
+
+IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
+
+
+def entry_rels(root: Path) -> tuple[list[str], list[str]]:
+    """(YAML entry files, other files) under progress/ as root-relative POSIX paths,
+    in the order `sorted(Path.rglob("*"))` gives them (component by component)."""
+    base = os.path.join(root, "progress")
+    if not os.path.isdir(base):
+        return [], []
+    found: list[tuple[str, ...]] = []
+    _walk(base, ("progress",), found)
+    found.sort()
+    yamls, others = [], []
+    for parts in found:
+        name = parts[-1]
+        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append("/".join(parts))
+    return yamls, others
+
+
+def _walk(path: str, parts: tuple[str, ...], out: list[tuple[str, ...]]) -> None:
+    """Files (and anything that is not a directory) below `path`, like Path.rglob:
+    symlinked directories are neither listed nor entered; unreadable ones are skipped."""
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except PermissionError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                _walk(entry.path, parts + (entry.name,), out)
+        elif entry.name not in IGNORED_NAMES:
+            out.append(parts + (entry.name,))
+
+
+def parse_one(root: str, rel: str) -> tuple[dict | None, Problem | None]:
+    """A file's values before the model, or the problem that stops reading it."""
+    text, problem = read_text(os.path.join(root, rel), rel)
+    if problem:
+        return None, problem
+    return parse_mapping(text, rel)
+
+
+def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict | None, Problem | None]]:
+    root, rels = job
+    return [parse_one(root, rel) for rel in rels]
+
+
+def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[tuple[Entry | None, list[Problem]]]:
+    """(entry or None, problems) for each file of `rels`, in order."""
+    base = str(root)
+    out: list[tuple[Entry | None, list[Problem]]] = []
+    validate = Entry.model_validate
+    for rel, (data, problem) in zip(rels, _parse_all(base, rels, jobs)):
+        if problem is not None:
+            out.append((None, [problem]))
+            continue
+        try:
+            out.append((validate(data), []))
+        except ValidationError as exc:
+            text, _ = read_text(os.path.join(base, rel), rel)
+            out.append((None, problems_from(exc, text or "", rel)))
+    return out
+
+
+def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict | None, Problem | None]]:
+    """Parsed files in order; with several jobs, workers parse slices while this
+    process validates the slices already done (imap keeps the order)."""
+    if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2:
+        for rel in rels:
+            yield parse_one(base, rel)
+        return
+    import multiprocessing
+
+    slices = [(base, rels[i:i + SLICE]) for i in range(0, len(rels), SLICE)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for part in pool.imap(_parse_slice, slices, chunksize=1):
+            yield from part
+
+
+def _jobs() -> int:
+    """Processes to use: KEHOACH_JOBS if set, else the CPUs this process may run on."""
+    env = os.environ.get("KEHOACH_JOBS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        n = os.cpu_count() or 1
+    import multiprocessing
+
+    return n if "fork" in multiprocessing.get_all_start_methods() else 1
