@@ -77,8 +77,8 @@ class Problem:
 
 
 def make(code: str, path: str, line: int, col: int, message: str) -> Problem:
-    """A problem with the severity its code carries."""
-    return Problem(path, line, col, code, message, CODES[code][0])
+    """A problem with the severity its code carries. One problem is one line: breaks are folded."""
+    return Problem(path, line, col, code, " ".join(message.splitlines()), CODES[code][0])
 
 
 def sort_key(p: Problem) -> tuple:

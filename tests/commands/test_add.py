@@ -114,3 +114,17 @@ def test_interrupted_write_leaves_nothing(cli, example_root, monkeypatch):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "không ghi được tệp" in result.output
     assert _files(example_root) == before
+
+
+def test_add_interactive_asks_again_for_a_blank_summary(cli, example_root, monkeypatch):
+    monkeypatch.setattr(add_cmd, "interactive", lambda: True)
+    result = cli(["add", "--unit", "TTBVTV", "--task", "II.C.6", "--status", "done"], example_root,
+                 input="   \nĐã xong.\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Tóm tắt kết quả thực hiện") == 2
+
+
+def test_add_refuses_a_unit_folder_that_is_a_file(cli, example_root):
+    (example_root / "progress" / "TCCB").write_text("x", encoding="utf-8")
+    result = cli(["add", "--task", "II.E.1", "--unit", "TCCB", "--status", "done", "--summary", "x"], example_root)
+    assert result.exit_code == 1 and "không phải là một thư mục" in result.output

@@ -52,8 +52,8 @@ def ask_missing(dr: DataRoot, values: dict) -> dict:
             values["task"] = typer.prompt("Số hiệu nhiệm vụ (ví dụ II.C.6)").strip()
     if not values.get("status"):
         values["status"] = _choose("Tình trạng:", list(ENTRY_STATUS.items()))
-    if not values.get("summary"):
-        values["summary"] = typer.prompt("Tóm tắt kết quả thực hiện")
+    while not (values.get("summary") or "").strip():
+        values["summary"] = typer.prompt("Tóm tắt kết quả thực hiện (không để trống)")
     for key, label in (("difficulties", "Khó khăn, vướng mắc (Enter để bỏ qua)"),
                        ("proposals", "Đề xuất, kiến nghị (Enter để bỏ qua)")):
         if values.get(key) is None:
