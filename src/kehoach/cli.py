@@ -37,7 +37,12 @@ def _defer(module: str, name: str) -> None:
             return getattr(real(), name)(*args, **kwargs)
 
     Deferred.__name__ = Deferred.__qualname__ = name
-    stub.__getattr__ = lambda attr: getattr(real(), attr)
+    def attribute(attr: str):
+        if attr.startswith("__"):  # the import system probes __path__ etc.: not a use
+            raise AttributeError(attr)
+        return getattr(real(), attr)
+
+    stub.__getattr__ = attribute
     setattr(stub, name, Deferred)
     sys.modules[module] = stub
 
