@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 YEAR ?= $(shell date +%Y)
+N ?= 50000
 STAMP := $(VENV)/.installed
 
 .PHONY: report test install bench clean
@@ -21,6 +22,10 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Benchmark against its references (bench/run.py); data is generated under bench/out/.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --n $(N)
 
 clean:
 	rm -rf $(VENV) build
