@@ -126,3 +126,34 @@ def test_no_traceback_on_any_case(cli, example_root):
         result = cli(["validate"], example_root)
         assert "Traceback" not in result.output
         assert result.exit_code == 1
+
+
+def test_special_files_do_not_hang(cli, example_root):
+    import os
+
+    fifo = example_root / "progress" / "QLMT" / "2026-05-13-I.5.yaml"
+    os.mkfifo(fifo)
+    (example_root / "progress" / "QLMT" / "2026-05-14-I.5.yaml").symlink_to("/dev/zero")
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1
+    assert "progress/QLMT/2026-05-13-I.5.yaml:1:1: error KH001: đây không phải một tệp thường" in result.stdout
+    assert "progress/QLMT/2026-05-14-I.5.yaml:1:1: error KH001" in result.stdout
+
+
+def test_deep_nesting_is_a_syntax_error_not_a_crash(cli, example_root):
+    write(example_root, REL, GOOD + "difficulties: " + "[" * 700 + "]" * 700 + "\n")
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1 and f"{REL}:6:" in result.stdout and "KH007" in result.stdout
+    assert "lồng quá sâu" in result.stdout
+
+
+def test_unicode_line_separator_is_refused(cli, example_root):
+    write(example_root, REL, _swap("điều tra", "điều\u2028tra"))
+    result = cli(["validate"], example_root)
+    assert f"{REL}:5:37: error KH003" in result.stdout
+
+
+def test_syntax_errors_are_explained_in_vietnamese(cli, example_root):
+    write(example_root, REL, GOOD + "outputs:\n  - kind: x\n   title: y\n")
+    out = cli(["validate"], example_root).stdout
+    assert "KH007" in out and "did not" not in out and "thụt lề" in out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,14 +21,30 @@ M = TypeVar("M", bound=BaseModel)
 def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
     """The file's checked text, or the first problem that stops reading it."""
     try:
-        with open(path, "rb", buffering=0) as f:  # unbuffered: one read of a small file
-            data = f.readall()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; no effect on regular files
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb", buffering=0) as f:  # unbuffered: one read of a small file
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, make("KH001", rel, 1, 1, "đây không phải một tệp thường (thiết bị, ống dẫn hoặc "
+                                                      "thư mục); hãy xóa nó hoặc thay bằng tệp YAML.")
+            data = f.read(textmod.MAX_BYTES + 1)  # enough to tell a file is too large
     except OSError as exc:
-        return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({exc.strerror}); kiểm tra quyền truy cập.")
+        return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({_os_reason(exc)}).")
     text, problem = textmod.decode(data, rel)
     if problem is None:
         problem = textmod.check(text, rel)
     return (None, problem) if problem else (text, None)
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {
+        errno.EACCES: "không có quyền đọc; hãy kiểm tra quyền truy cập",
+        errno.ENOENT: "tệp không còn tồn tại hoặc là liên kết hỏng; hãy xóa liên kết",
+        errno.ELOOP: "liên kết tượng trưng vòng lặp; hãy xóa liên kết",
+        errno.ENXIO: "đây là socket hoặc thiết bị, không phải tệp; hãy xóa nó",
+        errno.EISDIR: "đây là một thư mục, không phải tệp",
+    }
+    return reasons.get(exc.errno, f"lỗi hệ thống {exc.errno}; hãy kiểm tra tệp")
 
 
 def parse_mapping(text: str, rel: str) -> tuple[dict | None, Problem | None]:

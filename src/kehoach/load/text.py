@@ -13,13 +13,15 @@ from kehoach.problems import Problem, make
 
 MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40 KB
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 _CONTROL_NAMES = {
     "\x00": "NUL",
     "\x0b": "U+000B (ngắt dòng do Shift+Enter trong Word)",
     "\x0c": "U+000C (ngắt trang)",
+    "\u2028": "U+2028 (ngắt dòng Unicode)",
+    "\u2029": "U+2029 (ngắt đoạn Unicode)",
 }
 
 
@@ -41,8 +43,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text (BOM allowed), or the problem that stops reading it."""
     if len(data) > MAX_BYTES:
         return None, make("KH001", path, 1, 1,
-                          f"tệp lớn {len(data):,} byte, vượt giới hạn {MAX_BYTES:,} byte; "
-                          "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.".replace(",", "."))
+                          f"tệp lớn hơn giới hạn {MAX_BYTES:,} byte; ".replace(",", ".") +
+                          "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         return None, make("KH002", path, 1, 1,
                           "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")

@@ -102,19 +102,54 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
     if "expected a single document" in str(exc):
         return make("KH009", path, line, col,
                     "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ một mục — hãy tách thành các tệp riêng.")
-    reason = (exc.problem or "lỗi cú pháp").strip()
     return make("KH007", path, line, col,
-                f"sai cú pháp YAML ({reason}); hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở quanh vị trí này.")
+                f"sai cú pháp YAML: {_reason(exc.problem or '')}; "
+                "hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở quanh vị trí này.")
 
 
-def to_python(node: yaml.Node, path: str) -> Any:
+_REASONS = (  # libyaml's wording → what it means for someone typing a file
+    ("exceeded maximum nesting depth", "cấu trúc lồng quá sâu"),
+    ("did not find expected key", "không tìm thấy khóa như mong đợi (thường do thụt lề không đều)"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
+    ("mapping values are not allowed", "có dấu hai chấm không hợp lệ (chữ có dấu `:` hãy đặt trong dấu nháy)"),
+    ("block sequence entries are not allowed", "không được bắt đầu danh sách `- ` ở vị trí này"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không đều"),
+    ("did not find expected ',' or ']'", "thiếu dấu phẩy hoặc dấu ngoặc đóng `]`"),
+    ("did not find expected ',' or '}'", "thiếu dấu phẩy hoặc dấu ngoặc đóng `}`"),
+    ("found unexpected end of stream", "tệp kết thúc khi dấu nháy hoặc dấu ngoặc chưa đóng"),
+    ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)"),
+    ("found invalid Unicode character escape code", "mã thoát Unicode (\\u…) không hợp lệ"),
+    ("found unknown escape character", "ký tự thoát sau dấu \\ không hợp lệ"),
+    ("found undefined tag handle", "thẻ YAML không xác định"),
+    ("found unexpected ':'", "có dấu hai chấm không hợp lệ"),
+    ("found duplicate", "chỉ thị YAML bị lặp"),
+    ("found incompatible YAML document", "phiên bản YAML không được hỗ trợ"),
+    ("control characters are not allowed", "có ký tự điều khiển"),
+)
+
+
+def _reason(problem: str) -> str:
+    for english, vietnamese in _REASONS:
+        if english in problem:
+            return vietnamese
+    return "cấu trúc không đúng"
+
+
+MAX_DEPTH = 50  # our files nest four levels; deeper is a mistake or an attack
+
+
+def to_python(node: yaml.Node, path: str, depth: int = 0) -> Any:
     """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches."""
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, path)
     if node.tag != _PLAIN:
         raise _Bad(_tag_problem(node, path))
+    if depth >= MAX_DEPTH:
+        m = node.start_mark
+        raise _Bad(make("KH007", path, m.line + 1, m.column + 1,
+                        f"sai cú pháp YAML: cấu trúc lồng quá sâu (hơn {MAX_DEPTH} tầng); hãy viết phẳng lại."))
     if isinstance(node, yaml.SequenceNode):
-        return [to_python(item, path) for item in node.value]
+        return [to_python(item, path, depth + 1) for item in node.value]
     result: dict = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -127,7 +162,7 @@ def to_python(node: yaml.Node, path: str) -> Any:
             m = key_node.start_mark
             raise _Bad(make("KH011", path, m.line + 1, m.column + 1,
                             f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại."))
-        result[key] = to_python(value_node, path)
+        result[key] = to_python(value_node, path, depth + 1)
     return result
 
 
