@@ -111,3 +111,22 @@ def test_paths_that_do_not_exist_or_lie_outside_are_usage_errors(cli, example_ro
     outside = tmp_path / "x.yaml"
     outside.write_text("a: 1\n", encoding="utf-8")
     assert cli(["validate", str(outside)], example_root).exit_code == 2
+
+
+def test_missing_nested_key_points_at_its_parent_key(cli, example_root):
+    plan = example_root / "plan" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  deadline:\n")
+    end = text.index("  deadline_text:")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    line = text[:text.index("reporting:")].count("\n") + 1
+    result = cli(["validate"], example_root)
+    assert f"plan/plan.yaml:{line}:1: error KH021: thiếu khóa bắt buộc `deadline`" in result.stdout
+
+
+def test_duplicate_unit_code_points_at_code(cli, example_root):
+    src = (example_root / "units" / "QLMT.yaml").read_text(encoding="utf-8")
+    (example_root / "units" / "QLMT2.yaml").write_text(src, encoding="utf-8")
+    line = src[:src.index("code:")].count("\n") + 1
+    out = cli(["validate"], example_root).stdout
+    assert f"units/QLMT2.yaml:{line}:7: error KH036" in out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kehoach.load.entries import IGNORED_NAMES, entry_rels, load_entries
 from kehoach.load.files import load_model
+from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
 from kehoach.model.unit import Unit
@@ -93,11 +94,13 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
             dr.problems.append(make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu."))
             continue
         dr.files.append(rel)
-        unit, _, problems = load_model(path, rel, Unit)
+        unit, text, problems = load_model(path, rel, Unit)
         dr.problems.extend(problems)
         if unit is not None:
             if unit.code in dr.units:
-                dr.problems.append(make("KH036", rel, 1, 1, f"mã đơn vị `{unit.code}` đã dùng ở {dr.unit_files[unit.code]}."))
+                line, col = locate(text, ("code",))
+                dr.problems.append(make("KH036", rel, line, col,
+                                        f"mã đơn vị `{unit.code}` đã dùng ở {dr.unit_files[unit.code]}; hãy đặt mã khác."))
                 continue
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel

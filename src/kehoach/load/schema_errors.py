@@ -49,7 +49,7 @@ def problems_from(exc: ValidationError, text: str, path: str) -> list[Problem]:
         name = _field(loc)
         value = err.get("input")
         if kind == "missing":
-            line, col = locate(text, loc[:-1])
+            line, col = locate(text, loc[:-1], key=True) if loc[:-1] else (1, 1)
             out.append(make("KH021", path, line, col,
                             f"thiếu khóa bắt buộc `{loc[-1]}`{_under(loc[:-1])}; hãy thêm dòng `{loc[-1]}: …`."))
         elif kind == "extra_forbidden":
