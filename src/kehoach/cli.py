@@ -1,58 +1,19 @@
 """The Typer application: options, help text and wiring. Commands live in kehoach.commands.
 
-Heavy modules (docx, jinja2, the models) are imported inside each command so
-that `kehoach --help` stays fast.
+Heavy modules (docx, jinja2, the models, rich) are imported inside each command
+so that `kehoach --help` stays fast; help pages and usage errors are plain
+Vietnamese text written by kehoach.cli_vi. No `from __future__ import annotations`
+here: Typer would then evaluate every annotation string again at each start
+(about 6 ms of every `kehoach --help`).
 """
 
-from __future__ import annotations
-
 import enum
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import typer
 
-def _defer(module: str, name: str) -> None:
-    """Keep `module` unloaded until it is really used (lazy import for a fast --help).
-
-    typer.rich_utils imports rich.markdown (markdown-it) and rich.traceback (pygments)
-    at the top, yet uses them only in "markdown" markup mode and for pretty tracebacks,
-    both off here. A stand-in module takes their place: `name` is a class whose
-    construction, and any other attribute, loads the real module first."""
-    if module in sys.modules:
-        return
-    import types
-
-    stub = types.ModuleType(module)
-
-    def real():
-        if sys.modules.get(module) is stub:
-            del sys.modules[module]
-        import importlib
-
-        return importlib.import_module(module)
-
-    class Deferred:
-        def __new__(cls, *args, **kwargs):
-            return getattr(real(), name)(*args, **kwargs)
-
-    Deferred.__name__ = Deferred.__qualname__ = name
-    def attribute(attr: str):
-        if attr.startswith("__"):  # the import system probes __path__ etc.: not a use
-            raise AttributeError(attr)
-        return getattr(real(), attr)
-
-    stub.__getattr__ = attribute
-    setattr(stub, name, Deferred)
-    sys.modules[module] = stub
-
-
-_defer("rich.markdown", "Markdown")
-_defer("rich.traceback", "Traceback")
-
-import typer  # noqa: E402
-
-from kehoach import cli_vi  # noqa: E402
+from kehoach import cli_vi
 
 app = typer.Typer(
     cls=cli_vi.Group,
@@ -61,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # help and usage errors are plain Vietnamese text (cli_vi), no rich
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Theo dõi Kế hoạch triển khai Nghị quyết 247/2025/QH15: kiểm tra dữ liệu, xem tiến độ, lập báo cáo.",
 )
@@ -130,8 +91,8 @@ def validate(
 def plan(
     ctx: typer.Context,
     format: Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi Kế hoạch ra tệp .docx.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")] = None,
 ) -> None:
     from kehoach.commands.common import load_clean
 
@@ -205,15 +166,15 @@ def status(
 @app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).")
 def add(
     ctx: typer.Context,
-    task: Annotated[Optional[str], typer.Option("--task", "-t", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")] = None,
+    task: Annotated[Optional[str], typer.Option("--task", "-t", metavar="SỐ_HIỆU", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")] = None,
     unit: UnitOpt = None,
-    status: Annotated[Optional[str], typer.Option("--status", "-s",
+    status: Annotated[Optional[str], typer.Option("--status", "-s", metavar="TRẠNG_THÁI",
                       help="not_started (chưa triển khai), in_progress (đang thực hiện), done (đã hoàn thành).")] = None,
-    summary: Annotated[Optional[str], typer.Option("--summary", help="Tóm tắt kết quả thực hiện.")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", metavar="VĂN_BẢN", help="Tóm tắt kết quả thực hiện.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", "-d", metavar="NGÀY", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay.")] = None,
-    difficulties: Annotated[Optional[str], typer.Option("--difficulties", help="Khó khăn, vướng mắc.")] = None,
-    proposals: Annotated[Optional[str], typer.Option("--proposals", help="Đề xuất, kiến nghị.")] = None,
-    author: Annotated[Optional[str], typer.Option("--author", help="Người lập.")] = None,
+    difficulties: Annotated[Optional[str], typer.Option("--difficulties", metavar="VĂN_BẢN", help="Khó khăn, vướng mắc.")] = None,
+    proposals: Annotated[Optional[str], typer.Option("--proposals", metavar="VĂN_BẢN", help="Đề xuất, kiến nghị.")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", metavar="HỌ_TÊN", help="Người lập.")] = None,
 ) -> None:
     from kehoach.commands import add as cmd
 
@@ -229,10 +190,10 @@ def report(
     year: YearOpt,
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
-    number: Annotated[Optional[str], typer.Option("--number", "-n", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số).")] = None,
-    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Jinja thay cho mẫu trong templates/.")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", "-n", metavar="SỐ", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số).")] = None,
+    signer: Annotated[Optional[str], typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho mẫu trong templates/.")] = None,
 ) -> None:
     from kehoach.commands import report as cmd
 
@@ -244,9 +205,9 @@ def report(
 @app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.")
 def review(
     ctx: typer.Context,
-    base: Annotated[Optional[str], typer.Argument(help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")] = None,
-    head: Annotated[str, typer.Argument(help="Phiên bản cần duyệt.")] = "HEAD",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Ghi Markdown ra tệp thay vì màn hình.")] = None,
+    base: Annotated[Optional[str], typer.Argument(metavar="GỐC", help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")] = None,
+    head: Annotated[str, typer.Argument(metavar="ĐÍCH", help="Phiên bản cần duyệt.")] = "HEAD",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Ghi Markdown ra tệp thay vì màn hình.")] = None,
 ) -> None:
     from kehoach.commands import review as cmd
 
@@ -267,7 +228,7 @@ def fmt(
 @app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).")
 def schema(
     ctx: typer.Context,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Thư mục ghi schema. Mặc định: schemas/.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục ghi schema. Mặc định: schemas/.")] = None,
 ) -> None:
     from kehoach.commands import schema as cmd
 
@@ -278,7 +239,7 @@ def schema(
 @app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).")
 def codeowners(
     ctx: typer.Context,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")] = None,
     check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra tệp hiện có còn đúng không.")] = False,
 ) -> None:
     from kehoach.commands import codeowners as cmd
@@ -288,8 +249,8 @@ def codeowners(
 
 @app.command("import-docx", cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")
 def import_docx(
-    source: Annotated[Path, typer.Argument(help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")] = Path("."),
+    source: Annotated[Path, typer.Argument(metavar="TỆP_DOCX", help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp YAML đã có.")] = False,
 ) -> None:
     from kehoach.commands import import_docx as cmd
@@ -298,4 +259,5 @@ def import_docx(
 
 
 def main() -> None:
+    cli_vi.utf8_streams()
     app()

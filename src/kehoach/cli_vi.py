@@ -1,78 +1,292 @@
-"""Vietnamese for the parts of the help and error screens that Typer writes itself.
+"""Vietnamese for everything Typer itself writes: help pages and usage errors.
 
 Typer (and the Click it vendors) print "Usage:", "Options", "Show this message
-and exit." and usage errors in English. Staff read Vietnamese only, so the
-panel titles are replaced, the help option is described in Vietnamese and
-usage errors are translated before they are shown.
+and exit." and usage errors in English, and draw help with rich. Staff read
+Vietnamese only, and `kehoach --help` must be quick, so help pages and usage
+errors are written here as plain text, in Vietnamese, without rich (rich is
+loaded only by the commands that draw tables):
+
+    Cách dùng: kehoach status [TÙY CHỌN]
+
+      Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.
+
+    Tùy chọn:
+      -y, --year NĂM     Năm báo cáo (…).  [từ 2000 đến 2100; bắt buộc]
+      …
+
+A usage error is the usage line, a hint and "Lỗi: …" on stderr, exit code 2.
+Output never fails on a terminal that cannot encode Vietnamese: see
+`utf8_streams`.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import sys
 
 import typer
-from typer import rich_utils
+from typer import _click
+from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
 from typer.core import TyperCommand, TyperGroup
 
-from kehoach.error_handler import error_handler
+from kehoach import lazy
 
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 SUBCOMMAND_METAVAR = "LỆNH [THAM SỐ]..."
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+MAX_WIDTH = 100  # help lines never wider than this, even on a wide terminal
 
-for _name, _text in {
-    "OPTIONS_PANEL_TITLE": "Tùy chọn",
-    "ARGUMENTS_PANEL_TITLE": "Tham số",
-    "COMMANDS_PANEL_TITLE": "Lệnh",
-    "ERRORS_PANEL_TITLE": "Lỗi",
-    "ABORTED_TEXT": "Đã hủy.",
-    "DEFAULT_STRING": "[mặc định: {}]",
-    "REQUIRED_LONG_STRING": "[bắt buộc]",
-    "ENVVAR_STRING": "[biến môi trường: {}]",
-    "DEPRECATED_STRING": "(không dùng nữa) ",
-    "RICH_HELP": "Gõ [blue]'{command_path} {help_option}'[/] để xem hướng dẫn.",
-}.items():
-    setattr(rich_utils, _name, _text)
+# --- messages --------------------------------------------------------------------------------
 
+# (pattern, flags, replacement): compiled on first use (re caches them), not at import
+_NO_SUCH_COMMAND = r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"
 _ERRORS = [
-    (re.compile(r"^Missing (?:option|parameter|argument) (.+?)\.(.*)$", re.S), r"Thiếu \1 (bắt buộc).\2"),
-    (re.compile(r"^No such option: (\S+)(?: Did you mean (.+)\?)?$"), r"Không có tùy chọn \1."),
-    (re.compile(r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"), r"Không có lệnh '\1'. Các lệnh gần giống: \2"),
-    (re.compile(r"^Option '(.+)' requires an argument\.$"), r"Tùy chọn '\1' cần một giá trị."),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"Thừa tham số: \1."),
-    (re.compile(r"^Invalid value for (.+?): (.+)$", re.S), r"Giá trị không hợp lệ cho \1: \2"),
-    (re.compile(r"'(.+?)' is not one of (.+)\.$"), r"'\1' không thuộc các giá trị \2."),
-    (re.compile(r"'?(.+?)'? is not a valid integer(?: range)?\.?"), r"'\1' không phải số nguyên."),
-    (re.compile(r"(\S+) is not in the range (.+)\."), r"\1 nằm ngoài khoảng \2."),
-    (re.compile(r"(?:Directory|File|Path|dir|file|path) '(.+)' does not exist\.", re.I), r"không có thư mục hoặc tệp '\1'."),
-    (re.compile(r"Value error, "), ""),
-    (re.compile(r"Input should be a valid integer.*$"), "phải là số nguyên."),
-    (re.compile(r"(?:Directory|File) '(.+)' is a (?:file|directory)\."), r"'\1' không đúng loại (tệp/thư mục)."),
+    (r"^Option '(.+)' requires an argument\.$", 0, r"Tùy chọn '\1' cần một giá trị."),
+    (r"^Option '(.+)' does not take a value\.$", 0, r"Tùy chọn '\1' không nhận giá trị."),
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((.+)\)$", 0, r"Thừa tham số: \1."),
+    (r"^Value error, ", 0, ""),
+    (r"^'(.+?)' is not one of (.+)\.$", 0, r"'\1' không thuộc các giá trị \2."),
+    (r"^Input should be a valid integer.*$", re.S, "phải là số nguyên."),
+    (r"^Input should be a valid number.*$", re.S, "phải là số."),
+    (r"^Input should be greater than or equal to (\S+)$", 0, r"phải từ \1 trở lên."),
+    (r"^Input should be greater than (\S+)$", 0, r"phải lớn hơn \1."),
+    (r"^Input should be less than or equal to (\S+)$", 0, r"phải từ \1 trở xuống."),
+    (r"^Input should be less than (\S+)$", 0, r"phải nhỏ hơn \1."),
+    (r"^Input should be a valid (?:date|datetime).*$", re.S, "phải là ngày dạng YYYY-MM-DD."),
+    (r"^(?:Value )?'?(.+?)'? is not a valid (?:integer|int)(?: range)?\.?$", 0, r"'\1' không phải số nguyên."),
+    (r"^(?:Directory|File|Path|dir|file|path) '(.+)' does not exist\.$", re.I, r"không có thư mục hoặc tệp '\1'."),
+    (r"^(?:Directory|dir|Path|path) '(.+)' is a file\.$", re.I, r"'\1' là một tệp, cần một thư mục."),
+    (r"^(?:File|file|Path|path) '(.+)' is a directory\.$", re.I, r"'\1' là một thư mục, cần một tệp."),
+    (r"^(?:\w+) '(.+)' is not readable\.$", 0, r"không đọc được '\1' (không có quyền)."),
+    (r"^(?:\w+) '(.+)' is not writable\.$", 0, r"không ghi được vào '\1' (không có quyền)."),
+    (r"^Could not open file '(.+)': (.+)$", re.S, r"không mở được tệp '\1': \2"),
 ]
 
 
 def translate(message: str) -> str:
-    for pattern, repl in _ERRORS:
-        message = pattern.sub(repl, message)
-    return message.replace(" or ", " hoặc ")
+    """Vietnamese for one English message of Typer/Click/pydantic; unknown ones pass through."""
+    message = message.strip()
+    for pattern, flags, repl in _ERRORS:
+        message = re.sub(pattern, repl, message, flags=flags)
+    return message
+
+
+def _hint(param) -> str:
+    if param.param_type_name == "argument":
+        return f"'{param.metavar or param.human_readable_name}'"
+    return " / ".join(f"'{o}'" for o in param.opts)
+
+
+def _commands(ctx) -> str:
+    names = ctx.command.list_commands(ctx) if ctx is not None and hasattr(ctx.command, "list_commands") else []
+    return f" Các lệnh: {', '.join(names)}." if names else ""
+
+
+def _message(exc: UsageError) -> str:
+    """The whole Vietnamese message of a usage error (structure from the exception, text translated)."""
+    if isinstance(exc, MissingParameter):
+        kind = "tùy chọn" if (exc.param is not None and exc.param.param_type_name == "option") else "tham số"
+        what = _hint(exc.param) if exc.param is not None else ""
+        return f"Thiếu {kind} {what} (bắt buộc).".replace("  ", " ")
+    if isinstance(exc, NoSuchOption):
+        text = f"Không có tùy chọn {exc.option_name}."
+        if exc.possibilities:
+            text += " Có phải ý bạn là: " + ", ".join(sorted(exc.possibilities)) + "?"
+        return text
+    if isinstance(exc, BadParameter):
+        text = translate(exc.message)
+        if exc.param is not None:
+            return f"Giá trị không hợp lệ cho {_hint(exc.param)}: {text}"
+        return f"Giá trị không hợp lệ: {text}"
+    if exc.message == "Missing command.":
+        return "Thiếu lệnh." + _commands(exc.ctx)
+    found = re.match(_NO_SUCH_COMMAND, exc.message)
+    if found:  # unknown command, maybe with close matches
+        name, close = found.groups()
+        text = f"Không có lệnh '{name}'."
+        return text + (f" Các lệnh gần giống: {close}." if close else _commands(exc.ctx))
+    return translate(exc.message)
+
+
+def _show(exc: UsageError, file=None) -> None:
+    """Print a usage error plainly: usage line, where to find help, then "Lỗi: …"."""
+    err = file or sys.stderr
+    ctx = exc.ctx
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), file=err)
+        if ctx.command.get_help_option(ctx) is not None:
+            typer.echo(f"Gõ '{ctx.command_path} {ctx.help_option_names[0]}' để xem hướng dẫn.", file=err)
+        typer.echo("", file=err)
+    typer.echo(f"Lỗi: {_message(exc)}", file=err)
 
 
 def _vietnamese_error(exc: Exception) -> None:
-    original = exc.format_message
-    exc.format_message = lambda: translate(original())  # type: ignore[method-assign]
+    """Make `exc.show()` (called by Typer's main loop) print in Vietnamese."""
+    if isinstance(exc, NoArgsIsHelpError):  # its message is the help page, already Vietnamese
+        return
+    if isinstance(exc, UsageError):
+        exc.show = lambda file=None: _show(exc, file)  # type: ignore[method-assign]
+        exc.format_message = lambda: _message(exc)  # type: ignore[method-assign]
+    elif isinstance(exc, _click.ClickException):
+        original = exc.format_message
+        exc.show = lambda file=None: typer.echo(f"Lỗi: {translate(original())}", file=file or sys.stderr)  # type: ignore[method-assign]
+
+
+def utf8_streams() -> None:
+    """Let stdout/stderr write Vietnamese whatever their encoding (PYTHONIOENCODING=ascii, LANG=C …).
+
+    A stream that is not UTF-8 is switched to UTF-8 with errors="replace", so writing
+    never raises UnicodeEncodeError; a stream that cannot be reconfigured is left alone."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError, TypeError):  # e.g. a detached or closed stream
+                pass
+
+
+# --- help pages ------------------------------------------------------------------------------
+
+
+def _default_text(param, ctx) -> str:
+    if param.param_type_name == "option" and param.is_flag:
+        return ""  # a flag is off unless given
+    if not (isinstance(param.show_default, str) or param.show_default or ctx.show_default):
+        return ""
+    value = param._extract_default_help_str(ctx=ctx)
+    if value is None and not isinstance(param.show_default, str):
+        return ""
+    return param._get_default_string(ctx=ctx, show_default_is_str=isinstance(param.show_default, str),
+                                     default_value=value)
+
+
+def _extras(param, ctx) -> str:
+    extra = []
+    default = _default_text(param, ctx)
+    if default:
+        extra.append(f"mặc định: {default}")
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        extra.append(f"từ {low} đến {high}")
+    elif low is not None:
+        extra.append(f"từ {low} trở lên")
+    elif high is not None:
+        extra.append(f"đến {high}")
+    if param.required:
+        extra.append("bắt buộc")
+    return f"[{'; '.join(extra)}]" if extra else ""
+
+
+def _metavar(param, ctx) -> str:
+    if param.param_type_name == "option" and (param.is_flag or param.count):
+        return ""
+    if param.metavar:
+        return param.metavar
+    return param.make_metavar(ctx) if param.param_type_name == "argument" else param.name.upper()
+
+
+Row = tuple[str, tuple[str, str]]  # name column, (help text, "[extras]")
+
+
+def _rows(command, ctx) -> tuple[list[Row], list[Row]]:
+    arguments, options = [], []
+    params = [p for p in command.get_params(ctx) if not p.hidden]
+    has_short = any(any(len(o) == 2 for o in getattr(p, "opts", ())) for p in params if p.param_type_name == "option")
+    for param in params:
+        help_text = (param.help or "", _extras(param, ctx))
+        if param.param_type_name == "argument":
+            arguments.append((_metavar(param, ctx), help_text))
+            continue
+        names = sorted(param.opts, key=len) + list(param.secondary_opts)
+        short = [n for n in names if len(n) == 2]
+        shown = ", ".join(names)
+        if has_short and not short:
+            shown = "    " + shown  # long names line up below "-x, --long"
+        metavar = _metavar(param, ctx)
+        options.append((f"{shown} {metavar}" if metavar else shown, help_text))
+    return arguments, options
+
+
+def _write_rows(formatter, rows: list[Row], col_max: int = 30) -> None:
+    """Two aligned columns; the help wraps to the width and "[extras]" stays whole, at the end."""
+    import textwrap
+
+    indent = " " * formatter.current_indent
+    first = min(max(len(name) for name, _ in rows), col_max)
+    width = max(formatter.width - formatter.current_indent - first - 2, 20)
+    for name, (text, extra) in rows:
+        lines = textwrap.wrap(text, width) if text else []
+        if extra:
+            if lines and len(lines[-1]) + 2 + len(extra) <= width:
+                lines[-1] += "  " + extra
+            else:
+                lines.append(extra)
+        if len(name) > first:  # too long for the column: help starts on the next line
+            formatter.write(f"{indent}{name}\n")
+            name = ""
+        for i, line in enumerate(lines or [""]):
+            formatter.write(f"{indent}{name if i == 0 else '':<{first}}  {line}".rstrip() + "\n")
+
+
+def _help_page(command, ctx, formatter) -> None:
+    command.format_usage(ctx, formatter)
+    text = (command.help or "").partition("\f")[0].strip()
+    if text:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+    arguments, options = _rows(command, ctx)
+    for title, rows in (("Tham số", arguments), ("Tùy chọn", options)):
+        if rows:
+            with formatter.section(title):
+                _write_rows(formatter, rows)
+    if isinstance(command, TyperGroup):
+        rows = []
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                rows.append((name, (sub.short_help or (sub.help or "").partition("\n\n")[0].strip(), "")))
+        if rows:
+            with formatter.section("Lệnh"):
+                _write_rows(formatter, rows)
+    if command.epilog:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(command.epilog)
 
 
 class _Vietnamese:
-    """Mixin: Vietnamese usage line and help option."""
+    """Mixin: Vietnamese usage line, help option and help page (plain text, no rich); Vietnamese usage errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lazy.defer_coercion(self.params)  # no pydantic for options left out (e.g. `kehoach status --help`)
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Cách dùng: ")
+
+    def format_help(self, ctx, formatter) -> None:
+        _help_page(self, ctx, formatter)
+
+    def get_help(self, ctx) -> str:
+        width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 2
+        formatter = _click.HelpFormatter(width=max(width, 40))
+        self.format_help(ctx, formatter)
+        return formatter.getvalue().rstrip("\n")
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
+            lazy.defer_coercion([option])
         return option
+
+    def main(self, *args, **kwargs):
+        utf8_streams()  # every way in (the script, python -m, CliRunner) starts here
+        return super().main(*args, **kwargs)
 
     def make_context(self, *args, **kwargs):
         try:
@@ -88,9 +302,14 @@ class Command(_Vietnamese, TyperCommand):
 
 class Group(_Vietnamese, TyperGroup):
     def invoke(self, ctx):  # every command runs inside the one error handler
+        from kehoach.error_handler import error_handler  # not needed for --help
+
         try:
             with error_handler():
                 return super().invoke(ctx)
+        except typer.Abort:
+            typer.echo("Đã hủy.", err=True)
+            raise typer.Exit(1) from None
         except typer.TyperException as exc:
             _vietnamese_error(exc)
             raise
