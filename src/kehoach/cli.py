@@ -94,9 +94,9 @@ def plan(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")] = None,
 ) -> None:
-    from kehoach.commands.common import load_clean
+    from kehoach.commands.common import PLAN_ONLY, load_clean
 
-    dr = load_clean(_root(ctx), _today())
+    dr = load_clean(_root(ctx), _today(), scope=PLAN_ONLY)
     if output is not None:
         from kehoach.commands import plan_docx
 

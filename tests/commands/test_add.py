@@ -128,3 +128,10 @@ def test_add_refuses_a_unit_folder_that_is_a_file(cli, example_root):
     (example_root / "progress" / "TCCB").write_text("x", encoding="utf-8")
     result = cli(["add", "--task", "II.E.1", "--unit", "TCCB", "--status", "done", "--summary", "x"], example_root)
     assert result.exit_code == 1 and "không phải là một thư mục" in result.output
+
+
+def test_a_broken_entry_of_another_unit_does_not_stop_add_or_plan(cli, example_root):
+    (example_root / "progress" / "QLMT" / "2026-04-20-I.2.yaml").write_text("- x\n", encoding="utf-8")
+    assert cli(OPTS[:2] + ["II.C.6", "--unit", "TTBVTV", "--status", "done", "--summary", "x"], example_root).exit_code == 0
+    assert cli(["plan"], example_root).exit_code == 0
+    assert cli(["validate"], example_root).exit_code == 1  # validate still reports it

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kehoach.check.entry_rules import check_entries
-from kehoach.commands.common import load_clean
+from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.errors import DataError, KehoachError, UsageError
 from kehoach.load.files import parse_mapping
 from kehoach.load.root import DataRoot, LoadedEntry
@@ -43,7 +43,7 @@ def _clean(value):
 
 
 def run(root: Path, values: dict, today: dt.date) -> Path:
-    dr = load_clean(root, today)
+    dr = load_clean(root, today, scope=PLAN_ONLY)
     values = {k: _clean(v) for k, v in values.items()}
     missing = [k for k in REQUIRED if not values.get(k)]
     if missing:

@@ -42,10 +42,16 @@ def load_checked(root: Path, today: dt.date) -> Checked:
     return Checked(dr, problems)
 
 
-def load_clean(root: Path, today: dt.date) -> DataRoot:
-    """The data root, or DataError listing what `kehoach validate` would refuse."""
+PLAN_ONLY = ("plan/", "units/")
+"""For commands that need only the plan and units to be sound (`plan`, `add`): a broken
+entry of another unit must not stop someone from reading the plan or adding their own."""
+
+
+def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None) -> DataRoot:
+    """The data root, or DataError listing what `kehoach validate` would refuse (within `scope`)."""
     checked = load_checked(root, today)
-    if checked.errors:
-        raise DataError(f"dữ liệu có {len(checked.errors)} lỗi; hãy sửa theo các dòng trên "
-                        "(hoặc chạy `kehoach validate`) rồi chạy lại.", checked.errors)
+    errors = [p for p in checked.errors if scope is None or p.path.startswith(scope)]
+    if errors:
+        raise DataError(f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên "
+                        "(hoặc chạy `kehoach validate`) rồi chạy lại.", errors)
     return checked.data
