@@ -18,6 +18,9 @@ def stem(date: dt.date, task: str) -> str:
 
 def sequence(rel: str) -> int:
     """1 for `…-I.8.yaml`, 2 for `…-I.8-2.yaml`; 1 when the name does not follow the pattern."""
+    tail = rel.rpartition("-")[2]  # task ids have no "-": a numeric tail is the suffix
+    if not tail.endswith(".yaml") or not tail[:-5].isdigit():
+        return 1
     m = NAME.match(rel.rsplit("/", 1)[-1])
     return int(m["n"]) if m and m["n"] else 1
 

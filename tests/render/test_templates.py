@@ -1,11 +1,15 @@
 """Templates: sandboxed, strict, errors name the template file and line; user text cannot become markup."""
 
+import datetime as dt
+import io
 from pathlib import Path
+
+import docx
 
 import pytest
 
 from kehoach.errors import TemplateError
-from kehoach.render import docx_build, templates
+from kehoach.render import docx_build, docx_layout, templates
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,8 +46,8 @@ def test_values_are_cleaned_and_protected(tmp_path):
     out = _render(tmp_path, "{{ s }}\n- {{ s }}\n", {"s": "# a & <b>\r\n\r\nc"})
     lines = out.split("\n")
     assert lines[0] == docx_build.OPEN + "# a & <b>\u2028c" + docx_build.CLOSE
-    doc = docx_build.build(out, "x")
-    texts = [p.text for p in doc.paragraphs]
+    saved = docx_layout.to_bytes(docx_build.build(out, "x"), dt.date(2026, 1, 1), "x")
+    texts = [p.text for p in docx.Document(io.BytesIO(saved)).paragraphs]
     assert texts == ["# a & <b>\nc", "- # a & <b>\nc"]  # literal, one break, not a heading
 
 

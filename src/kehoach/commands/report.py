@@ -27,17 +27,20 @@ def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, numbe
         known = ", ".join(sorted(dr.units))
         raise UsageError(f"không có đơn vị `{unit}`; các mã đơn vị: {known}.")
     data = report(dr, year, as_of, unit, n, signer)
+    title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")
+    del dr  # a large root is not needed any more: free it before the document is built
     path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
     shown = templates.display(path, root)
     markup = templates.render(path, data, shown)
+    del data
     doc = docx_build.build(markup, shown)
-    title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")
+    del markup
     return docx_layout.to_bytes(doc, as_of, title)
 
 
 def run(root: Path, *, year: int, as_of: dt.date, unit: str | None, number: str | None, signer: str | None,
         output: Path | None, template: Path | None, today: dt.date) -> Path:
     vn.parse_number(number)  # a bad --number is a usage error before any loading
-    dr = load_clean(root, today)
-    data = render(root, dr, year=year, as_of=as_of, unit=unit, number=number, signer=signer, template=template)
+    data = render(root, load_clean(root, today), year=year, as_of=as_of, unit=unit, number=number, signer=signer,
+                  template=template)
     return atomic_write(output or default_output(year, unit), data)

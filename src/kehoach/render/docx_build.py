@@ -105,8 +105,7 @@ class _Builder:
         elif name == "::signer":
             self.signer = arg
         elif name == "::closing":
-            if doc.paragraphs:  # keep the last body paragraph on the signature's page
-                doc.paragraphs[-1].paragraph_format.keep_with_next = True
+            L.keep_last_with_next(doc)  # the last body paragraph stays on the signature's page
             L.closing(doc, self.recipients or [], self.authority, self.signer or None)
             self.recipients, self.authority, self.signer = None, [], ""
         elif name == "::appendix":

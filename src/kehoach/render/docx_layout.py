@@ -26,6 +26,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from kehoach.render import docx_stream
 from kehoach.render.vn import LINE_BREAK
 
 FONT = "Times New Roman"
@@ -187,11 +188,26 @@ BODY_KINDS = {  # kind -> (bold, italic)
 }
 
 
-def body(doc: DocxDocument, text: str, kind: str = "para", *, keep_next: bool = False):
-    """A body paragraph: justified, 14 pt, first line indented 1,27 cm, 6 pt after."""
-    bold, italic = BODY_KINDS[kind]
-    return paragraph(doc, text, bold=bold, italic=italic, align=JUSTIFY, indent=1.27, after=6,
-                     spacing=LINE_SPACING, keep_next=keep_next or kind.startswith("h"))
+def body(doc: DocxDocument, text: str, kind: str = "para", *, keep_next: bool = False) -> None:
+    """A body paragraph: justified, 14 pt, first line indented 1,27 cm, 6 pt after.
+
+    Kept as text until the file is saved (see docx_stream): a report may have tens of thousands."""
+    docx_stream.stream_of(doc).add(doc, text, BODY_KINDS[kind], keep_next or kind.startswith("h"))
+
+
+def _body_element(text: str, style: tuple, keep_next: bool):
+    """The XML element `body` stands for, built the ordinary way (docx_stream copies its shape)."""
+    bold, italic = style
+    p = OxmlElement("w:p")
+    p.append(deepcopy(_ppr_template(JUSTIFY, 1.27, 6, 0, LINE_SPACING, keep_next, not text)))
+    add_run(Paragraph(p, None), text, BODY_SIZE, bold, italic)
+    return p
+
+
+def keep_last_with_next(doc: DocxDocument) -> None:
+    """Keep the last body paragraph on the same page as what follows (the signature)."""
+    if not docx_stream.stream_of(doc).keep_last_with_next(doc) and doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
 def centred(doc: DocxDocument, text: str, *, size=BODY_SIZE, bold=False, italic=False, after=0, before=0):
@@ -416,5 +432,9 @@ def to_bytes(doc: DocxDocument, stamp: dt.date, title: str) -> bytes:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
+            if name == "word/document.xml":
+                with dst.open(info, "w") as part:
+                    docx_stream.write_document_xml(doc, src.read(name), part, _body_element)
+            else:
+                dst.writestr(info, src.read(name))
     return out.getvalue()

@@ -83,6 +83,8 @@ def clean(text: str | None) -> str:
     no empty lines, no trailing spaces. `& < >` stay as they are (python-docx escapes XML)."""
     if text is None:
         return ""
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):  # no breaks, controls, private use
+        return text.strip()
     t = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     t = _CONTROL.sub("", t).replace(LINE_BREAK, "\n")
     t = _MANY_BREAKS.sub("\n", t)

@@ -1,0 +1,97 @@
+"""Body paragraphs of long documents kept as text and written as XML when the file is saved.
+
+A report over tens of thousands of progress entries has as many body
+paragraphs. As lxml elements each costs several kilobytes (every run carries
+its fonts, as ND 30 requires), so they are kept as (text, kind, keep_next)
+items instead. A comment in the document tree marks where each run of such
+paragraphs belongs; `write_document_xml` splices their XML in at that place
+while the package is being zipped. The XML of each paragraph kind is taken
+from a paragraph built the ordinary way, so the result is the same document.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import IO, Callable
+
+from docx.document import Document as DocxDocument
+from lxml import etree
+
+from kehoach.render.vn import LINE_BREAK
+
+_MARK = "\ue000"  # private use: `vn.clean` removes such characters from every text
+_PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")
+_XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ATTR = "_kehoach_body_stream"
+
+
+class BodyStream:
+    """The text paragraphs of one document, in runs that each sit at one placeholder."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.chunks: list[list[list]] = []
+        self._open: etree._Comment | None = None
+        # the body's final sectPr: python-docx keeps this element last when it adds sections
+        self._sect = next(doc.element.body.iterchildren(reversed=True))
+
+    def add(self, doc: DocxDocument, text: str, style: tuple, keep_next: bool) -> None:
+        sect = self._sect
+        if self._open is None or self._open.getnext() is not sect:  # something else was added since
+            self._open = etree.Comment(f"kh-body:{len(self.chunks)}")
+            sect.addprevious(self._open)
+            self.chunks.append([])
+        self.chunks[-1].append([text, style, keep_next])
+
+    def keep_last_with_next(self, doc: DocxDocument) -> bool:
+        """Keep the last body paragraph with what follows, if it is one of ours."""
+        if self._open is not None and self._open.getnext() is self._sect and self.chunks[-1]:
+            self.chunks[-1][-1][2] = True
+            return True
+        return False
+
+
+def stream_of(doc: DocxDocument) -> BodyStream:
+    stream = getattr(doc, _ATTR, None)
+    if stream is None:
+        stream = BodyStream(doc)
+        setattr(doc, _ATTR, stream)
+    return stream
+
+
+@functools.lru_cache(maxsize=None)
+def _shell(style: tuple, keep_next: bool, build: Callable) -> tuple[str, str]:
+    """(XML before the text, XML after it) of a paragraph built the ordinary way."""
+    p = build(_MARK, style, keep_next)
+    xml = _XMLNS.sub("", etree.tostring(p, encoding="unicode"))
+    before, after = xml.split(_MARK)
+    return before.removesuffix("<w:t>"), after
+
+
+def _escape(text: str) -> str:
+    return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _t(piece: str) -> str:
+    space = ' xml:space="preserve"' if piece != piece.strip() else ""
+    return f"<w:t{space}>{_escape(piece)}"
+
+
+def _paragraph_xml(item: list, build: Callable) -> str:
+    text, style, keep_next = item
+    before, after = _shell(style, keep_next, build)
+    return before + "</w:t><w:br/>".join(_t(piece) for piece in text.split(LINE_BREAK)) + after
+
+
+def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Callable) -> None:
+    """Write document.xml with each placeholder replaced by its paragraphs, chunk by chunk."""
+    stream = getattr(doc, _ATTR, None)
+    chunks = stream.chunks if stream is not None else []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(xml):
+        out.write(xml[pos:m.start()])
+        for item in chunks[int(m.group(1))]:
+            out.write(_paragraph_xml(item, build).encode("utf-8"))
+        pos = m.end()
+    out.write(xml[pos:])

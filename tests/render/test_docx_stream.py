@@ -1,0 +1,42 @@
+"""Body paragraphs kept as text land in the saved file in order, escaped, with their format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.shared import Pt
+
+from kehoach.render import docx_layout as L
+
+
+def _saved(doc):
+    return docx.Document(io.BytesIO(L.to_bytes(doc, dt.date(2026, 1, 1), "x")))
+
+
+def test_order_escaping_spaces_and_format_survive_saving():
+    doc = L.new_document()
+    L.body(doc, "một & <hai>")
+    L.centred(doc, "GIỮA")  # an ordinary paragraph between two runs of streamed ones
+    L.body(doc, "  có dấu cách đầu", "h1")
+    L.body(doc, "dòng một\u2028dòng hai", "bullet")
+    L.keep_last_with_next(doc)
+    L.closing(doc, ["UBND tỉnh (báo cáo)"], ["GIÁM ĐỐC"], None)
+    out = _saved(doc)
+    texts = [p.text for p in out.paragraphs]
+    assert texts[:4] == ["một & <hai>", "GIỮA", "  có dấu cách đầu", "dòng một\ndòng hai"]
+    first, _, heading, last = out.paragraphs[:4]
+    assert first.runs[0].font.size == Pt(14) and first.runs[0].font.name == "Times New Roman"
+    assert first.paragraph_format.first_line_indent is not None
+    assert heading.runs[0].font.bold and heading.paragraph_format.keep_with_next
+    assert last.paragraph_format.keep_with_next  # kept with the signature block
+    assert out.element.body[-2].tag.endswith("tbl")  # the closing table follows the text
+
+
+def test_many_paragraphs_are_cheap_and_complete():
+    doc = L.new_document()
+    for i in range(5000):
+        L.body(doc, f"mục {i}")
+    texts = [p.text for p in _saved(doc).paragraphs]
+    assert texts[-5000:] == [f"mục {i}" for i in range(5000)]
