@@ -8,6 +8,7 @@ from pathlib import Path
 from kehoach.commands.common import load_clean
 from kehoach.compute.report_data import report
 from kehoach.errors import UsageError
+from kehoach.gcpause import frozen_heap
 from kehoach.render import docx_build, docx_layout, templates, vn
 from kehoach.write import atomic_write
 
@@ -26,16 +27,18 @@ def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, numbe
     if unit is not None and unit not in dr.units:
         known = ", ".join(sorted(dr.units))
         raise UsageError(f"không có đơn vị `{unit}`; các mã đơn vị: {known}.")
-    data = report(dr, year, as_of, unit, n, signer)
+    with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
+        data = report(dr, year, as_of, unit, n, signer)
     title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")
     del dr  # a large root is not needed any more: free it before the document is built
     path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
     shown = templates.display(path, root)
-    markup = templates.render(path, data, shown)
-    del data
-    doc = docx_build.build(markup, shown)
-    del markup
-    return docx_layout.to_bytes(doc, as_of, title)
+    with frozen_heap():
+        markup = templates.render(path, data, shown)
+        del data
+        doc = docx_build.build(markup, shown)
+        del markup
+        return docx_layout.to_bytes(doc, as_of, title)
 
 
 def run(root: Path, *, year: int, as_of: dt.date, unit: str | None, number: str | None, signer: str | None,

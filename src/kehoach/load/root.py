@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach.gcpause import no_gc
 from kehoach.load.entries import IGNORED_NAMES, entry_rels, load_entries
 from kehoach.load.files import load_model
 from kehoach.load.yamlsafe import locate
@@ -54,24 +53,9 @@ def entry_files(root: Path) -> tuple[list[Path], list[Path]]:
     return [root / rel for rel in yamls], [root / rel for rel in others]
 
 
-@contextmanager
-def _no_gc():
-    """Loading builds many objects and frees few: the cyclic collector would only
-    rescan the growing heap, again and again (most of the load time at 50,000
-    files). Loaded values are trees without cycles, so nothing waits for it; it
-    is switched back on afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_root(root: Path, jobs: int | None = None) -> DataRoot:
     """Every file of the root, read and typed; `jobs` processes (default: the CPUs)."""
-    with _no_gc():
+    with no_gc():
         return _load_root(root, jobs)
 
 

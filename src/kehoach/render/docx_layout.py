@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from kehoach.render import docx_stream
 from kehoach.render.vn import LINE_BREAK
@@ -48,7 +49,7 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
 _AFTER_PGNUM = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
                 "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-_SECT_PR = qn("w:sectPr")
+_SECT_PR, _BR, _T, _XML_SPACE = qn("w:sectPr"), qn("w:br"), qn("w:t"), qn("xml:space")
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -122,8 +123,11 @@ def add_run(par, text: str, size: float = BODY_SIZE, bold: bool = False, italic:
     r.append(deepcopy(_rpr_template(size, bold, italic)))
     for i, piece in enumerate(text.split(LINE_BREAK)):
         if i:
-            r.append(OxmlElement("w:br"))
-        r.add_t(piece)
+            etree.SubElement(r, _BR)
+        t = etree.SubElement(r, _T)
+        t.text = piece
+        if piece != piece.strip():
+            t.set(_XML_SPACE, "preserve")
     par._p.append(r)
     return par
 

@@ -25,6 +25,7 @@ _PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ATTR = "_kehoach_body_stream"
+_BATCH = 2000  # paragraphs per write
 
 
 class BodyStream:
@@ -91,7 +92,8 @@ def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Cal
     pos = 0
     for m in _PLACEHOLDER.finditer(xml):
         out.write(xml[pos:m.start()])
-        for item in chunks[int(m.group(1))]:
-            out.write(_paragraph_xml(item, build).encode("utf-8"))
+        items = chunks[int(m.group(1))]
+        for start in range(0, len(items), _BATCH):  # few large writes: each write compresses
+            out.write("".join(_paragraph_xml(item, build) for item in items[start:start + _BATCH]).encode("utf-8"))
         pos = m.end()
     out.write(xml[pos:])
