@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import filecmp
 import unicodedata
-from pathlib import Path
 
 import pytest
 

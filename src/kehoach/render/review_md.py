@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kehoach.commands.review import EntryItem, ReviewResult
+from kehoach.compute.review import EntryItem, ReviewResult
 from kehoach.compute.periods import annual
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
