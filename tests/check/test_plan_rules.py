@@ -70,3 +70,9 @@ def test_reviewer_names_cannot_inject_codeowners_lines(cli, example_root):
     _edit(example_root, "units/QLMT.yaml", "reviewers: []", 'reviewers: ["a\\nb * @attacker"]')
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and "units/QLMT.yaml:" in result.stdout and "KH023" in result.stdout
+
+
+def test_a_broken_unit_file_is_reported_once_not_everywhere(cli, example_root):
+    _edit(example_root, "units/QLMT.yaml", 'kind: "phong"', 'kind: "phòng"')
+    problems = json.loads(cli(["validate", "--format", "json"], example_root).stdout)
+    assert [(p["path"], p["code"]) for p in problems] == [("units/QLMT.yaml", "KH023")]

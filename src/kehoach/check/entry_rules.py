@@ -42,7 +42,9 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
         if task is None:
             out.append(at(dr, rel, ("task",), "KH030",
                           f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`."))
-    if e.unit not in dr.units:
+    if e.unit in dr.broken_units:
+        pass  # the unit's file has its own problem; checking against it would only echo that
+    elif e.unit not in dr.units:
         out.append(at(dr, rel, ("unit",), "KH031",
                       f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}."))
     elif task is not None and not _assigned(task, e.unit, dr):

@@ -32,6 +32,7 @@ class DataRoot:
     appendix: Appendix | None = None
     units: dict[str, Unit] = field(default_factory=dict)
     unit_files: dict[str, str] = field(default_factory=dict)  # code -> rel path
+    broken_units: set[str] = field(default_factory=set)  # units/<code>.yaml that failed to load
     entries: list[LoadedEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -80,7 +81,9 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
         dr.problems.extend(problems)
-        if unit is not None:
+        if unit is None:
+            dr.broken_units.add(path.stem)  # its own problem is reported; don't echo it everywhere
+        else:
             if unit.code in dr.units:
                 line, col = locate(text, ("code",))
                 dr.problems.append(make("KH036", rel, line, col,
