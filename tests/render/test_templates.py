@@ -60,3 +60,10 @@ def test_repo_templates_document_their_markup():
 def test_unknown_directive(tmp_path):
     with pytest.raises(TemplateError, match="chỉ thị `::nope` không có"):
         docx_build.build("::nope x\n", "templates/x.md.j2")
+
+
+def test_bundled_templates_are_found_for_a_root_without_templates():
+    from kehoach.render.templates import PACKAGE_TEMPLATES
+
+    assert sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.j2")) == [
+        "bao-cao-don-vi.md.j2", "bao-cao-nam.md.j2", "ke-hoach.md.j2"]

@@ -20,7 +20,8 @@ from kehoach.errors import TemplateError
 from kehoach.render import vn
 from kehoach.render.docx_build import CLOSE, OPEN
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+_INSTALLED = Path(__file__).resolve().parents[1] / "templates"  # a wheel carries templates/ here
+PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / "templates"
 
 
 def _finalize(value: object) -> str:
