@@ -157,3 +157,10 @@ def test_syntax_errors_are_explained_in_vietnamese(cli, example_root):
     write(example_root, REL, GOOD + "outputs:\n  - kind: x\n   title: y\n")
     out = cli(["validate"], example_root).stdout
     assert "KH007" in out and "did not" not in out and "thụt lề" in out
+
+
+def test_every_readable_yaml_problem_of_a_file_is_reported(cli, example_root):
+    write(example_root, REL, GOOD + "difficulties: no\nproposals: 010\nauthor: yes\nauthor: \"x\"\n")
+    problems = [p for p in json.loads(cli(["validate", "--format", "json"], example_root).stdout)
+                if p["path"] == REL]
+    assert [(p["code"], p["line"]) for p in problems] == [("KH012", 6), ("KH012", 7), ("KH012", 8), ("KH011", 9)]

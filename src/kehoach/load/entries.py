@@ -19,6 +19,7 @@ from typing import Iterator
 from pydantic import ValidationError
 
 from kehoach.load.files import parse_mapping, read_text
+from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.load.schema_errors import problems_from
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
@@ -88,7 +89,11 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
     validate = Entry.model_validate
     for rel, (data, problem) in zip(rels, _parse_all(base, rels, jobs)):
         if problem is not None:
-            out.append((None, [problem]))
+            if problem.code in SOFT_CODES:  # rare: read again to report every such problem
+                text, _ = read_text(os.path.join(base, rel), rel)
+                out.append((None, every_problem(text or "", rel, problem)))
+            else:
+                out.append((None, [problem]))
             continue
         try:
             out.append((validate(data), []))

@@ -65,7 +65,7 @@ def load_model(path: Path, rel: str, model: type[M]) -> tuple[M | None, str | No
         return None, None, [problem]
     data, problem = parse_mapping(text, rel)
     if problem:
-        return None, text, [problem]
+        return None, text, yamlsafe.every_problem(text, rel, problem)
     try:
         return model.model_validate(data), text, []
     except ValidationError as exc:

@@ -138,40 +138,55 @@ def _reason(problem: str) -> str:
 MAX_DEPTH = 50  # our files nest four levels; deeper is a mistake or an attack
 
 
-def to_python(node: yaml.Node, path: str, depth: int = 0) -> Any:
-    """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches."""
+def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = None) -> Any:
+    """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches.
+
+    With `soft` (a list), problems that leave the structure readable (KH011, KH012,
+    KH014) are collected there and reading goes on, so a file's every such problem
+    can be reported at once."""
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, path)
+        return _scalar(node, path, soft)
     if node.tag != _PLAIN:
-        raise _Bad(_tag_problem(node, path))
+        _refuse(_tag_problem(node, path), soft)
     if depth >= MAX_DEPTH:
         m = node.start_mark
         raise _Bad(make("KH007", path, m.line + 1, m.column + 1,
                         f"sai cú pháp YAML: cấu trúc lồng quá sâu (hơn {MAX_DEPTH} tầng); hãy viết phẳng lại."))
     if isinstance(node, yaml.SequenceNode):
-        return [to_python(item, path, depth + 1) for item in node.value]
+        return [to_python(item, path, depth + 1, soft) for item in node.value]
     result: dict = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             m = key_node.start_mark
             raise _Bad(make("KH022", path, m.line + 1, m.column + 1, "khóa phải là một chữ đơn giản."))
         if key_node.tag != _PLAIN and key_node.tag != "tag:yaml.org,2002:str":
-            raise _Bad(_tag_problem(key_node, path))
+            _refuse(_tag_problem(key_node, path), soft)
         key = key_node.value  # keys are always text
         if key in result:
             m = key_node.start_mark
-            raise _Bad(make("KH011", path, m.line + 1, m.column + 1,
-                            f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại."))
-        result[key] = to_python(value_node, path, depth + 1)
+            _refuse(make("KH011", path, m.line + 1, m.column + 1,
+                         f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại."), soft)
+            continue
+        result[key] = to_python(value_node, path, depth + 1, soft)
     return result
 
 
-def _scalar(node: yaml.ScalarNode, path: str) -> Any:
+SOFT_CODES = frozenset({"KH011", "KH012", "KH014"})
+
+
+def _refuse(problem: Problem, soft: list | None) -> None:
+    if soft is None:
+        raise _Bad(problem)
+    soft.append(problem)
+
+
+def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
     value = node.value
     if node.tag != _PLAIN:
         if node.tag in ("tag:yaml.org,2002:str", "!"):
             return value
-        raise _Bad(_tag_problem(node, path))
+        _refuse(_tag_problem(node, path), soft)
+        return value
     if node.style:  # quoted or block scalar: always text ("" or None is plain)
         return value
     if value in _NULL:
@@ -180,9 +195,10 @@ def _scalar(node: yaml.ScalarNode, path: str) -> Any:
         return _BOOL[value]
     if _AMBIGUOUS.match(value):
         m = node.start_mark
-        raise _Bad(make("KH012", path, m.line + 1, m.column + 1,
-                        f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
-                        f'nếu là chữ hãy viết trong dấu nháy: "{value}".'))
+        _refuse(make("KH012", path, m.line + 1, m.column + 1,
+                     f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
+                     f'nếu là chữ hãy viết trong dấu nháy: "{value}".'), soft)
+        return value
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
@@ -204,6 +220,19 @@ def load(text: str, path: str) -> tuple[Any, Problem | None]:
         return to_python(compose(text, path), path), None
     except _Bad as bad:
         return None, bad.problem
+
+
+def every_problem(text: str, path: str, first: Problem) -> list[Problem]:
+    """All problems of a file whose reading stopped at `first`: when `first` left the
+    structure readable, read again collecting every such problem (only on error)."""
+    if first.code not in SOFT_CODES:
+        return [first]
+    found: list[Problem] = []
+    try:
+        to_python(compose(text, path), path, soft=found)
+    except _Bad as bad:
+        found.append(bad.problem)
+    return found or [first]
 
 
 def locate(text: str, loc: tuple, *, key: bool = False) -> tuple[int, int]:
