@@ -162,3 +162,33 @@ def test_two_corrections_of_one_entry_are_refused(cli, example_root):
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and "progress/QLMT/2026-07-03-I.8.yaml:6:11: error KH041" in result.stdout
     assert "đã được đính chính bởi progress/QLMT/2026-07-02-I.8.yaml" in result.stdout
+
+
+def test_a_late_correction_keeps_the_original_date(example_root):
+    old = "progress/KHCNCDS/2026-10-05-II.E.3.yaml"
+    write(example_root, "progress/KHCNCDS/2026-11-26-II.E.3.yaml",
+          f'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-11-26\nstatus: "done"\nsummary: "Đính chính."\ncorrects: "{old}"\n')
+    tasks, result = _status(example_root, 2026, D(2026, 11, 27))
+    assert "KHCNCDS" not in result.late_units  # it did report on time; the correction does not change that
+    assert tasks["II.E.3"].status == "done" and tasks["II.E.3"].entries == 1
+
+
+def test_a_correction_stays_in_the_period_of_what_it_corrects(example_root, monkeypatch):
+    from kehoach import clock
+
+    monkeypatch.setattr(clock, "today", lambda: D(2026, 12, 20))
+    write(example_root, "progress/KHCNCDS/2026-12-10-II.E.3.yaml",
+          'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-10\nstatus: "done"\nsummary: "Xong."\n')
+    write(example_root, "progress/KHCNCDS/2026-12-16-II.E.3.yaml",
+          'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-16\nstatus: "done"\nsummary: "Xong (sửa số liệu)."\n'
+          'corrects: "progress/KHCNCDS/2026-12-10-II.E.3.yaml"\n')
+    dr = load_clean(example_root, D(2026, 12, 20))
+    y2026 = {t.id: t for t in compute(dr, 2026, D(2026, 12, 20)).tasks}
+    y2027 = {t.id: t for t in compute(dr, 2027, D(2026, 12, 20)).tasks}
+    assert y2026["II.E.3"].status == "done" and y2027["II.E.3"].entries == 0
+
+
+def test_tasks_that_ended_earlier_make_no_one_late(example_root):
+    _, result = _status(example_root, 2027, D(2027, 11, 20))
+    ended = {"I.1", "I.4", "I.5", "I.7", "I.8"}  # one-off 2026 tasks, overdue in 2027
+    assert not any(ended & set(ids) for ids in result.late.values())

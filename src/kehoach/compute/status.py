@@ -57,10 +57,30 @@ class StatusResult(BaseModel):
 
 
 def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
-    """Entries up to `as_of`, without those replaced by a correction, oldest first."""
-    visible = [le for le in dr.entries if le.entry.date <= as_of]
-    replaced = {le.entry.corrects for le in visible if le.entry.corrects}
-    return sorted((le for le in visible if le.rel not in replaced), key=lambda le: naming.order(le.entry.date, le.rel))
+    """Entries up to `as_of`, oldest first, each corrected entry replaced by its correction.
+
+    A correction takes the place of what it corrects: it carries the original's date
+    (the first of a chain), so a late correction neither makes its unit late nor moves
+    the data to another reporting period."""
+    visible = {le.rel: le for le in dr.entries if le.entry.date <= as_of}
+    replaced = {le.entry.corrects for le in visible.values() if le.entry.corrects in visible}
+    out = []
+    for le in visible.values():
+        if le.rel in replaced:
+            continue
+        original = _original_date(le, visible)
+        if original != le.entry.date:
+            le = LoadedEntry(le.rel, le.entry.model_copy(update={"date": original}))
+        out.append(le)
+    return sorted(out, key=lambda le: naming.order(le.entry.date, le.rel))
+
+
+def _original_date(le: LoadedEntry, visible: dict[str, LoadedEntry]) -> dt.date:
+    seen = {le.rel}
+    while le.entry.corrects in visible and le.entry.corrects not in seen:  # `seen`: unvalidated data may loop
+        le = visible[le.entry.corrects]
+        seen.add(le.rel)
+    return le.entry.date
 
 
 def _latest(entries: list[LoadedEntry]) -> dict[str, LoadedEntry]:
@@ -110,7 +130,7 @@ def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None) ->
         state = task_status(task, year, as_of, period, history)
         if unit is None or _concerns(task, unit, history):
             states.append(state)
-        if as_of >= deadline and state.status != "not_due" and not _done_before(task, period, history):
+        if as_of >= deadline and task.timeline.active_in(year) and not _done_before(task, period, history):
             on_time = {le.entry.unit for le in history if period.start <= le.entry.date < deadline}
             for u in task.lead:
                 if u not in on_time and (unit is None or u == unit):
