@@ -48,3 +48,14 @@ def test_status_refuses_invalid_data(cli, example_root):
     (example_root / "progress" / "QLMT" / "2026-04-20-I.2.yaml").write_text("- x\n", encoding="utf-8")
     result = cli(["status", "--year", "2026"], example_root)
     assert result.exit_code == 1 and "KH013" in result.output
+
+
+def test_task_text_with_brackets_is_shown_not_parsed(cli, example_root):
+    tasks = example_root / "plan" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8").replace('content: "Xây dựng kế hoạch quản lý chất lượng nước mặt',
+                                                   'content: "[/x] [link] Xây dựng kế hoạch quản lý chất lượng nước mặt', 1)
+    tasks.write_text(text, encoding="utf-8")
+    for args in (["plan"], ["status", "--year", "2026", "--as-of", "2026-11-20"]):
+        result = cli(args, example_root)
+        assert result.exit_code == 0, result.output
+        assert "[/x] [link]" in result.stdout

@@ -10,11 +10,12 @@ from rich.text import Text
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
 from kehoach.render.terminal import short
+from kehoach.render.vn import ngay_ngan
 from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
 
 
 def _vn_date(d) -> str:
-    return d.strftime("%d/%m/%Y") if d else "—"
+    return ngay_ngan(d) if d else "—"
 
 
 def render(result: StatusResult, dr: DataRoot) -> Group:
@@ -36,7 +37,7 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
     for state in result.tasks:
         t = tasks[state.id]
         lead = "\n".join(u if len(t.lead) == 1 else f"{u}: {LEAD_SHORT[s]}" for u, s in state.leads.items())
-        table.add_row(state.id, short(t.content, 60), lead, t.timeline.text,
+        table.add_row(Text(state.id), Text(short(t.content, 60)), Text(lead), Text(t.timeline.text),
                       Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]), _vn_date(state.last_date))
     counts = Text("Tổng hợp: ")
     parts = [(TASK_STATUS[s], result.counts[s], STATUS_STYLE[s]) for s in TASK_STATUS_ORDER if result.counts.get(s)]

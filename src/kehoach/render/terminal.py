@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from kehoach.load.root import DataRoot
 
@@ -12,7 +13,7 @@ def short(text: str, width: int = 70) -> str:
 
 
 def plan_table(dr: DataRoot) -> Table:
-    table = Table(title=dr.appendix.title, title_justify="left", show_lines=False, expand=False)
+    table = Table(title=Text(dr.appendix.title), title_justify="left", show_lines=False, expand=False)
     table.add_column("TT", no_wrap=True)
     table.add_column("Nội dung thực hiện", ratio=4)
     table.add_column("Chủ trì", ratio=1)
@@ -25,7 +26,8 @@ def plan_table(dr: DataRoot) -> Table:
             key = ".".join(x.id for x in chain[: depth + 1])
             if key not in shown:
                 shown.add(key)
-                table.add_row(f"[bold]{g.id}[/]", f"[bold]{g.title}[/]", end_section=False)
+                table.add_row(Text(g.id, style="bold"), Text(g.title, style="bold"), end_section=False)
         coord = ", ".join("Các cơ quan liên quan" if c.startswith("Các cơ quan") else c for c in t.coordinating)
-        table.add_row(t.id, short(t.content), ", ".join(t.lead), coord, t.timeline.text, short(t.output, 40))
+        cells = (t.id, short(t.content), ", ".join(t.lead), coord, t.timeline.text, short(t.output, 40))
+        table.add_row(*(Text(c) for c in cells))  # Text: data is never read as rich markup
     return table
