@@ -61,3 +61,13 @@ def test_no_overwrite_mode(tmp_path):
     with pytest.raises(FileExistsError):
         atomic_write(p, b"2", overwrite=False)
     assert p.read_bytes() == b"1" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_no_overwrite_mode_never_follows_a_symlink(tmp_path):
+    outside = tmp_path / "outside.yaml"
+    link = tmp_path / "dir" / "entry.yaml"
+    link.parent.mkdir()
+    link.symlink_to(outside)  # dangling
+    with pytest.raises(FileExistsError):
+        atomic_write(link, b"x", overwrite=False)
+    assert not outside.exists()

@@ -37,8 +37,11 @@ def _target(path: Path) -> tuple[Path, int]:
 
 
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
-    """Write `data` to `path` atomically. With overwrite=False an existing file raises FileExistsError."""
-    real, mode = _target(path)
+    """Write `data` to `path` atomically. With overwrite=False anything already at `path`
+    (a file, or a symlink even if dangling) raises FileExistsError, and nothing is followed."""
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(path)
+    real, mode = _target(path) if overwrite else (path, 0o666 & ~_umask())
     if real.parent.exists() and not real.parent.is_dir():
         raise UsageError(f"{real.parent} là một tệp, không phải thư mục; không ghi được {path}.")
     try:

@@ -135,3 +135,11 @@ def test_a_broken_entry_of_another_unit_does_not_stop_add_or_plan(cli, example_r
     assert cli(OPTS[:2] + ["II.C.6", "--unit", "TTBVTV", "--status", "done", "--summary", "x"], example_root).exit_code == 0
     assert cli(["plan"], example_root).exit_code == 0
     assert cli(["validate"], example_root).exit_code == 1  # validate still reports it
+
+
+def test_add_does_not_write_through_a_dangling_symlink(cli, example_root, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    (example_root / "progress" / "QLMT" / "2026-11-28-I.8.yaml").symlink_to(outside)
+    result = cli(OPTS, example_root)
+    assert result.exit_code == 0 and not outside.exists()
+    assert (example_root / "progress" / "QLMT" / "2026-11-28-I.8-2.yaml").is_file()

@@ -10,6 +10,7 @@ atomically under a free name (`-2`, `-3` … when the name is taken).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -69,7 +70,7 @@ def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
     for n in range(1, MAX_SUFFIX + 1):
         stem = f"{data['date']}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")
         path = folder / f"{stem}.yaml"
-        if path.exists():
+        if os.path.lexists(path):  # a dangling symlink counts as taken: never write through it
             continue
         rel = path.relative_to(dr.root).as_posix()
         text = dump_new(data, "entry", path, dr.root)
