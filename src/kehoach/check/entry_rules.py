@@ -8,6 +8,7 @@ import datetime as dt
 from kehoach import naming
 from kehoach.check.locate import at
 from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.model.plan import implemented
 from kehoach.problems import Problem
 
 def expected_stem(entry) -> str:
@@ -15,10 +16,8 @@ def expected_stem(entry) -> str:
 
 
 def earliest_date(dr: DataRoot) -> dt.date | None:
-    """Entries may not predate the earliest basis document (the resolution, 10/12/2025)."""
-    if dr.plan is None:
-        return None
-    return min(b.date for b in dr.plan.basis)
+    """Entries may not predate the document the plan implements (the resolution, 10/12/2025)."""
+    return implemented(dr.plan).date if dr.plan is not None else None
 
 
 def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
@@ -55,7 +54,8 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
     out += _check_name(dr, le)
     if earliest and e.date < earliest:
         out.append(at(dr, rel, ("date",), "KH034",
-                      f"ngày {e.date.isoformat()} trước ngày {earliest.isoformat()} ban hành Nghị quyết; kiểm tra lại ngày."))
+                      f"ngày {e.date.isoformat()} trước ngày {earliest.isoformat()} ban hành "
+                      f"{implemented(dr.plan).kind} {implemented(dr.plan).number}; kiểm tra lại ngày."))
     if e.date > today:
         out.append(at(dr, rel, ("date",), "KH035",
                       f"ngày {e.date.isoformat()} ở tương lai (hôm nay {today.isoformat()}); chỉ báo cáo việc đã làm."))

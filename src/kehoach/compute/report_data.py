@@ -11,7 +11,7 @@ import datetime as dt
 from kehoach.compute.periods import annual
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import DataRoot, LoadedEntry
-from kehoach.model.plan import Group, Plan, Task
+from kehoach.model.plan import Group, Plan, Task, implemented
 from kehoach.render import vn
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
 
@@ -45,7 +45,8 @@ def plan_facts(dr: DataRoot) -> dict:
         "plan": {"number": number, "title": d.title,
                  "citation": f"Kế hoạch số {number}{dated} của {plan.issuer.name}"},
         "basis": [f"{b.kind} số {b.number} ngày {vn.ngay_ngan(b.date)} của {b.issuer}" for b in plan.basis],
-        "resolution": {"number": plan.basis[0].number, "kind": plan.basis[0].kind, "issuer": plan.basis[0].issuer},
+        "resolution": {"number": implemented(plan).number, "kind": implemented(plan).kind,
+                       "issuer": implemented(plan).issuer},
         "focal": {"code": plan.reporting.focal_unit, "name": unit_name(dr, plan.reporting.focal_unit)},
         "deadline_text": plan.reporting.deadline_text,
         "province": unit_name(dr, PROVINCE_BODY),

@@ -115,7 +115,10 @@ class Plan(Strict):
     demo_notice: Text | None = Field(default=None, title="Ghi chú dữ liệu minh họa")
     issuer: Issuer = Field(title="Cơ quan ban hành")
     document: DocumentId = Field(title="Văn bản Kế hoạch", description="Số, ký hiệu, ngày, trích yếu.")
-    basis: list[BasisDocument] = Field(min_length=1, title="Căn cứ")
+    basis: list[BasisDocument] = Field(
+        min_length=1, title="Căn cứ",
+        description="Văn bản căn cứ; văn bản đầu tiên là văn bản mà Kế hoạch triển khai (Nghị quyết).",
+    )
     opening: Text = Field(title="Đoạn mở đầu", description="Đoạn “Thực hiện … ban hành Kế hoạch như sau:”.")
     sections: list[Section] = Field(title="Các mục I–V")
     closing: Text = Field(title="Đoạn kết")
@@ -123,6 +126,11 @@ class Plan(Strict):
     recipients: list[Text] = Field(title="Nơi nhận")
     archive: Text = Field(title="Lưu", description="Dòng “Lưu: …” ở nơi nhận, ví dụ VT, QLMT.")
     signing: Signing = Field(default_factory=Signing, title="Ký văn bản")
+
+
+def implemented(plan: "Plan") -> BasisDocument:
+    """The document the plan implements: the first of its basis documents (by convention)."""
+    return plan.basis[0]
 
 
 class Task(Strict):
