@@ -115,16 +115,20 @@ def test_usage_error_shows_usage_and_where_to_find_help():
     assert out.splitlines()[:2] == ["Cách dùng: kehoach status [TÙY CHỌN]", "Gõ 'kehoach status -h' để xem hướng dẫn."]
 
 
-def test_internal_error_is_short_and_logged(monkeypatch, example_root):
+def test_internal_error_is_short_and_logged(monkeypatch, example_root, tmp_path):
     from kehoach.commands import status
 
     def boom(*a, **k):
         raise RuntimeError("lỗi giả lập")
 
     monkeypatch.setattr(status, "run", boom)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     result = _run(["--root", str(example_root), "status", "--year", "2026"])
     assert result.exit_code == 3
     assert "Lỗi nội bộ" in result.output and "Traceback" not in result.output
+    logs = list(tmp_path.glob("kehoach-loi-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in result.output
+    assert "lỗi giả lập" in logs[0].read_text(encoding="utf-8")  # the details are in the log
 
 
 # --- the installed script, as a user runs it -------------------------------------------------

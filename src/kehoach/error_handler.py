@@ -12,14 +12,13 @@ import os
 import sys
 import tempfile
 import traceback
-from pathlib import Path
 from typing import Iterator
 
 import typer
 
 from kehoach.errors import DataError, KehoachError
 
-LOG_NAME = "kehoach-loi.log"
+LOG_PREFIX = "kehoach-loi-"
 
 
 def _say(text: str) -> None:
@@ -49,9 +48,19 @@ def error_handler() -> Iterator[None]:
         _say("Đã dừng theo yêu cầu (Ctrl+C); không có tệp nào bị ghi dở.")
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the single last-resort handler
-        log = Path(tempfile.gettempdir()) / LOG_NAME
-        with contextlib.suppress(OSError):
-            log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
         _say(f"Lỗi nội bộ của kehoach ({type(exc).__name__}) — không phải do dữ liệu của bạn.")
-        _say(f"Chi tiết đã ghi vào {log}; hãy gửi tệp này cho nhóm phát triển.")
+        log = _write_log("".join(traceback.format_exception(exc)))
+        if log is not None:
+            _say(f"Chi tiết đã ghi vào {log}; hãy gửi tệp này cho nhóm phát triển.")
         sys.exit(3)
+
+
+def _write_log(details: str) -> str | None:
+    """A new file of its own for each crash (never another user's, never through a link)."""
+    try:
+        fd, path = tempfile.mkstemp(prefix=LOG_PREFIX, suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(details)
+        return path
+    except OSError:
+        return None
