@@ -121,12 +121,6 @@ def _strip(path: str, prefix: str) -> str:
     return path[len(prefix) + 1:] if prefix and path.startswith(prefix + "/") else path
 
 
-def show(cwd: Path, rev: str, path: str) -> bytes | None:
-    """The bytes of `path` (from the repository top) at `rev`, or None if absent."""
-    proc = _git(cwd, "show", f"{rev}:{path}")
-    return proc.stdout if proc.returncode == 0 else None
-
-
 def export_tree(cwd: Path, rev: str, prefix: str, dest: Path) -> Path:
     """Write the data folders of `prefix` at `rev` into `dest` (no worktree, no checkout)."""
     tree = f"{rev}:{prefix}" if prefix else f"{rev}:"

@@ -46,7 +46,7 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
     elif e.unit not in dr.units:
         out.append(at(dr, rel, ("unit",), "KH031",
                       f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}."))
-    elif task is not None and not _assigned(task, e.unit, dr):
+    elif task is not None and not task.assigned(e.unit, dr.units[e.unit].internal):
         named = ", ".join(task.lead + [c for c in task.coordinating if c in dr.units])
         out.append(at(dr, rel, ("unit",), "KH032",
                       f"đơn vị `{e.unit}` không chủ trì hay phối hợp nhiệm vụ {e.task} (chỉ: {named}); "
@@ -64,12 +64,6 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
             out.append(at(dr, rel, ("outputs", i, "date"), "KH035",
                           f"ngày văn bản {o.date.isoformat()} ở tương lai; kiểm tra lại ngày ban hành."))
     return out
-
-
-def _assigned(task, unit: str, dr: DataRoot) -> bool:
-    if unit in task.lead or unit in task.coordinating:
-        return True
-    return task.generic_coordination and dr.units[unit].internal
 
 
 def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:

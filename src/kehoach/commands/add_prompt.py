@@ -32,8 +32,17 @@ def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozens
 
 
 def tasks_of(dr: DataRoot, unit: str) -> list:
-    """Tasks the unit leads or names it as coordinator, in plan order."""
-    return [t for t in dr.appendix.tasks() if unit in t.lead or unit in t.coordinating]
+    """The tasks the unit may report on: its own (lead or named coordinator) first, then
+    those the plan's generic related bodies coordinate, in plan order."""
+    internal = unit in dr.units and dr.units[unit].internal
+    tasks = [t for t in dr.appendix.tasks() if t.assigned(unit, internal)]
+    return sorted(tasks, key=lambda t: not (unit in t.lead or unit in t.coordinating))
+
+
+def _role(task, unit: str) -> str:
+    if unit in task.lead:
+        return "chủ trì"
+    return "phối hợp" if unit in task.coordinating else "phối hợp chung"
 
 
 def ask_missing(dr: DataRoot, values: dict) -> dict:
@@ -44,10 +53,9 @@ def ask_missing(dr: DataRoot, values: dict) -> dict:
     if not values.get("task"):
         own = tasks_of(dr, values["unit"])
         if own:
-            options = [(t.id, f"{t.id} — {'chủ trì' if values['unit'] in t.lead else 'phối hợp'}: {short(t.content, 60)}")
-                       for t in own]
+            options = [(t.id, f"{t.id} — {_role(t, values['unit'])}: {short(t.content, 60)}") for t in own]
             every = {t.id for t in dr.appendix.tasks()}
-            values["task"] = _choose("Nhiệm vụ (đơn vị chủ trì hoặc phối hợp):", options, also=every)
+            values["task"] = _choose("Nhiệm vụ đơn vị được báo cáo:", options, also=every)
         else:
             values["task"] = typer.prompt("Số hiệu nhiệm vụ (ví dụ II.C.6)").strip()
     if not values.get("status"):

@@ -16,7 +16,6 @@ from kehoach.problems import Problem, make
 
 PLAN_FILE = "plan/plan.yaml"
 TASKS_FILE = "plan/tasks.yaml"
-_IGNORED_NAMES = IGNORED_NAMES
 
 
 @dataclass
@@ -48,12 +47,6 @@ def rel_of(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def entry_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """(YAML entry files, other files) under progress/, sorted."""
-    yamls, others = entry_rels(root)
-    return [root / rel for rel in yamls], [root / rel for rel in others]
-
-
 def load_root(root: Path, jobs: int | None = None) -> DataRoot:
     """Every file of the root, read and typed; `jobs` processes (default: the CPUs)."""
     with no_gc():
@@ -73,7 +66,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         dr.problems.extend(problems)
     for path in sorted((root / "units").glob("*")):
         rel = rel_of(root, path)
-        if path.name in _IGNORED_NAMES or path.is_dir():
+        if path.name in IGNORED_NAMES or path.is_dir():
             continue
         if path.suffix != ".yaml":
             dr.problems.append(make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu."))

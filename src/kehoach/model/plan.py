@@ -153,6 +153,11 @@ class Task(Strict):
     def generic_coordination(self) -> bool:
         return GENERIC_RELATED in self.coordinating
 
+    def assigned(self, unit: str, internal: bool) -> bool:
+        """May `unit` report on this task: a lead, a named coordinator, or any unit of the
+        Department (`internal`) when the plan's generic related bodies coordinate."""
+        return unit in self.lead or unit in self.coordinating or (internal and self.generic_coordination)
+
 
 class Group(Strict):
     """Một nhóm nhiệm vụ của Phụ lục (I, II; A–E trong nhóm II)."""
