@@ -244,7 +244,7 @@ def codeowners(
 ) -> None:
     from kehoach.commands import codeowners as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), output, check))
+    raise typer.Exit(cmd.run(_root(ctx), output, check, _today()))
 
 
 @app.command("import-docx", cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")

@@ -12,7 +12,7 @@ def check_codeowners(dr: DataRoot) -> list[Problem]:
     path = dr.root / PATH
     if not path.is_file() or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
-    from kehoach.commands.codeowners import render
+    from kehoach.render.codeowners import render
 
     try:
         current = path.read_text(encoding="utf-8")

@@ -7,53 +7,21 @@ Units without reviewers are listed as a comment: owners are never invented.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
 
-from kehoach.load.root import DataRoot, load_root
+from kehoach.commands.common import PLAN_ONLY, load_clean
+from kehoach.render.codeowners import render
 from kehoach.write import atomic_write
 
 DEFAULT = Path(".github") / "CODEOWNERS"
 
 
-def _owner(name: str) -> str:
-    return name if name.startswith("@") or "@" in name else f"@{name}"
-
-
-def render(dr: DataRoot) -> str:
-    """The CODEOWNERS text for a loaded data root."""
-    lines = [
-        "# Tệp này do `kehoach codeowners` tạo từ units/ — đừng sửa tay.",
-        "# Muốn đổi người duyệt: sửa khóa `reviewers:` trong units/<MÃ>.yaml rồi chạy `kehoach codeowners`.",
-        "",
-    ]
-    focal = dr.plan.reporting.focal_unit if dr.plan is not None else None
-    focal_unit = dr.units.get(focal) if focal else None
-    if focal_unit is not None and focal_unit.reviewers:
-        owners = " ".join(_owner(r) for r in focal_unit.reviewers)
-        lines += [f"# Kế hoạch, mẫu văn bản, danh sách đơn vị: đơn vị đầu mối {focal}."]
-        lines += [f"/{d}/ {owners}" for d in ("plan", "templates", "units")]
-    else:
-        lines += [f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
-                  "(`reviewers:`)."]
-    lines.append("")
-    lines.append("# Mục tiến độ của từng đơn vị.")
-    missing = []
-    for code in sorted(dr.units):
-        unit = dr.units[code]
-        if unit.reviewers:
-            lines.append(f"/progress/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
-        else:
-            missing.append(code)
-    if missing:
-        lines.append(f"# Chưa có người duyệt (`reviewers:` trống): {', '.join(missing)}.")
-    return "\n".join(lines) + "\n"
-
-
-def run(root: Path, output: Path | None, check: bool) -> int:
+def run(root: Path, output: Path | None, check: bool, today: dt.date) -> int:
     path = output if output is not None else root / DEFAULT
-    text = render(load_root(root))
+    text = render(load_clean(root, today, scope=PLAN_ONLY))  # reviewers come from valid units only
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if check:
         if current == text:

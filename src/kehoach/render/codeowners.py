@@ -1,0 +1,39 @@
+"""The CODEOWNERS text for a data root: who reviews which folder (a render, no writing)."""
+
+from __future__ import annotations
+
+from kehoach.load.root import DataRoot
+
+
+def _owner(name: str) -> str:
+    return name if name.startswith("@") or "@" in name else f"@{name}"
+
+
+def render(dr: DataRoot) -> str:
+    """The CODEOWNERS text for a loaded data root."""
+    lines = [
+        "# Tệp này do `kehoach codeowners` tạo từ units/ — đừng sửa tay.",
+        "# Muốn đổi người duyệt: sửa khóa `reviewers:` trong units/<MÃ>.yaml rồi chạy `kehoach codeowners`.",
+        "",
+    ]
+    focal = dr.plan.reporting.focal_unit if dr.plan is not None else None
+    focal_unit = dr.units.get(focal) if focal else None
+    if focal_unit is not None and focal_unit.reviewers:
+        owners = " ".join(_owner(r) for r in focal_unit.reviewers)
+        lines += [f"# Kế hoạch, mẫu văn bản, danh sách đơn vị: đơn vị đầu mối {focal}."]
+        lines += [f"/{d}/ {owners}" for d in ("plan", "templates", "units")]
+    else:
+        lines += [f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
+                  "(`reviewers:`)."]
+    lines.append("")
+    lines.append("# Mục tiến độ của từng đơn vị.")
+    missing = []
+    for code in sorted(dr.units):
+        unit = dr.units[code]
+        if unit.reviewers:
+            lines.append(f"/progress/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
+        else:
+            missing.append(code)
+    if missing:
+        lines.append(f"# Chưa có người duyệt (`reviewers:` trống): {', '.join(missing)}.")
+    return "\n".join(lines) + "\n"
