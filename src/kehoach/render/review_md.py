@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kehoach.compute.review import EntryItem, ReviewResult
+from kehoach import naming
 from kehoach.compute.periods import annual
+from kehoach.compute.review import EntryItem, ReviewResult
+from kehoach.render.vn import ngay_ngan
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"
@@ -23,7 +25,7 @@ def _cell(text: object, limit: int = 160) -> str:
 
 
 def _date(d) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
+    return ngay_ngan(d) if d else "—"
 
 
 def _verdict(r: ReviewResult) -> str:
@@ -63,7 +65,10 @@ def _fix(e: EntryItem, r: ReviewResult) -> str:
         undo = f"đổi lại tên cũ (`git mv {e.path} {old}`)"
     else:
         undo = f"khôi phục tệp (`git checkout {r.base} -- {old}`)"
-    new = f"progress/{e.unit}/{r.today.isoformat()}-{e.task}.yaml" if e.unit and e.task else "progress/<ĐƠN VỊ>/<ngày>-<nhiệm vụ>.yaml"
+    if e.unit and e.task:  # `kehoach add` picks a free -2, -3 … if this name is taken
+        new = f"progress/{e.unit}/{naming.stem(r.today, e.task)}.yaml"
+    else:
+        new = "progress/<ĐƠN VỊ>/<ngày>-<nhiệm vụ>.yaml"
     return f"Hãy {undo}, rồi thêm mục mới `{new}` có `corrects: {old}`."
 
 
