@@ -110,10 +110,11 @@ def report(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, num
     """Everything the annual report (of the Department, or of one unit) says."""
     period = annual(year)
     end = min(period.end, as_of)
-    status = compute(dr, year, as_of, unit)
+    effective = effective_entries(dr, as_of)
+    status = compute(dr, year, as_of, unit, effective)
     states = {s.id: s.status for s in status.tasks}
     entries: dict[str, list[dict]] = {}
-    for le in effective_entries(dr, as_of):
+    for le in effective:
         if period.start <= le.entry.date <= end and (unit is None or le.entry.unit == unit):
             entries.setdefault(le.entry.task, []).append(_entry(dr, le))
 

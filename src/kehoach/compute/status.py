@@ -117,12 +117,14 @@ def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: 
     return TaskState(status="not_started", **state)
 
 
-def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None) -> StatusResult:
+def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None,
+            entries: list[LoadedEntry] | None = None) -> StatusResult:
+    """`entries`: `effective_entries(dr, as_of)` when the caller already has them."""
     period = annual(year)
     dl = dr.plan.reporting.deadline
     deadline = unit_deadline(year, dl.month, dl.day)
     by_task: dict[str, list[LoadedEntry]] = defaultdict(list)
-    for le in effective_entries(dr, as_of):
+    for le in effective_entries(dr, as_of) if entries is None else entries:
         by_task[le.entry.task].append(le)
     states, late = [], defaultdict(list)
     for task in dr.appendix.tasks():
