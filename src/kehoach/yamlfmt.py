@@ -137,7 +137,7 @@ def _plain_type(text: str) -> Plain | None:
         return Plain("null")
     if text.lower() in ("true", "false"):
         return Plain(text.lower())
-    if yamlsafe._INT.match(text) or yamlsafe._FLOAT.match(text) or text in yamlsafe._SPECIAL_FLOAT:
+    if yamlsafe.is_number(text):
         return Plain(text)
     return None
 

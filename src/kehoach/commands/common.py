@@ -55,3 +55,9 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
         raise DataError(f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên "
                         "(hoặc chạy `kehoach validate`) rồi chạy lại.", errors)
     return checked.data
+
+
+def require_unit(dr: DataRoot, unit: str | None) -> None:
+    """A --unit that names no registered unit is a usage error (exit 2)."""
+    if unit is not None and unit not in dr.units:
+        raise UsageError(f"không có đơn vị `{unit}`; mã hợp lệ: {', '.join(sorted(dr.units))}.")

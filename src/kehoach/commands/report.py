@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kehoach.commands.common import load_clean
+from kehoach.commands.common import load_clean, require_unit
 from kehoach.compute.report_data import report
-from kehoach.errors import UsageError
 from kehoach.gcpause import frozen_heap
 from kehoach.render import docx_build, docx_layout, templates, vn
 from kehoach.write import atomic_write
@@ -24,9 +23,7 @@ def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, numbe
            signer: str | None, template: Path | None) -> bytes:
     """The report's bytes (nothing written)."""
     n = vn.parse_number(number)
-    if unit is not None and unit not in dr.units:
-        known = ", ".join(sorted(dr.units))
-        raise UsageError(f"không có đơn vị `{unit}`; các mã đơn vị: {known}.")
+    require_unit(dr, unit)
     with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
         data = report(dr, year, as_of, unit, n, signer)
     title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")

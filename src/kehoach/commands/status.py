@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kehoach.commands.common import load_clean
+from kehoach.commands.common import load_clean, require_unit
 from kehoach.compute.status import StatusResult, compute
-from kehoach.errors import UsageError
 from kehoach.load.root import DataRoot
 
 
 def run(root: Path, year: int, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, DataRoot]:
     dr = load_clean(root, today)
-    if unit is not None and unit not in dr.units:
-        raise UsageError(f"không có đơn vị `{unit}`; mã hợp lệ: {', '.join(sorted(dr.units))}.")
+    require_unit(dr, unit)
     return compute(dr, year, as_of, unit), dr

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kehoach.model.common import REFUSED_CONTROL
 from kehoach.problems import Problem, make
 
 MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40 KB
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(REFUSED_CONTROL)
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 _CONTROL_NAMES = {

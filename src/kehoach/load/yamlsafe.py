@@ -208,6 +208,11 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
     return value
 
 
+def is_number(text: str) -> bool:
+    """Does a plain scalar read as a number under YAML 1.2 core (as `_scalar` types it)?"""
+    return bool(_INT.match(text) or _FLOAT.match(text)) or text in _SPECIAL_FLOAT
+
+
 def _tag_problem(node: yaml.Node, path: str) -> Problem:
     m = node.start_mark
     return make("KH014", path, m.line + 1, m.column + 1,

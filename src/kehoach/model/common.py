@@ -11,7 +11,10 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+REFUSED_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+"""Characters refused in data files and in values: C0/C1 controls but tab and line
+breaks, Unicode line/paragraph separators, BiDi embedding and isolate controls."""
+_CONTROL = re.compile(REFUSED_CONTROL + r"|\r")  # in a value even CR is refused (files may use CRLF)
 
 
 class Strict(BaseModel):
