@@ -21,6 +21,8 @@ report: $(STAMP)
 	$(BIN)/kehoach report --year $(YEAR) -o build/bao-cao-$(YEAR).docx
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest
 
 # Benchmark against its references (bench/run.py); data is generated under bench/out/.

@@ -26,29 +26,66 @@ GENERIC = "Các cơ quan, đơn vị, địa phương có liên quan"
 FIRST_DAY = dt.date(2025, 12, 15)
 LAST_DAY = dt.date(2026, 11, 27)
 
-_VERBS = ["Đã rà soát", "Đang triển khai", "Đã tổ chức", "Đã hoàn thành", "Tiếp tục theo dõi",
-          "Đã phối hợp kiểm tra", "Đang xây dựng dự thảo", "Đã tổng hợp", "Đã khảo sát", "Đã hướng dẫn"]
-_OBJECTS = ["hiện trạng thu gom chất thải rắn sinh hoạt", "mạng lưới quan trắc môi trường tự động",
-            "các cơ sở sản xuất có nguy cơ gây ô nhiễm", "kế hoạch ứng phó với biến đổi khí hậu",
-            "hồ sơ cấp giấy phép môi trường", "hệ thống xử lý nước thải cụm công nghiệp",
-            "công tác phân loại rác tại nguồn", "dữ liệu kiểm kê khí nhà kính",
-            "bãi chôn lấp đã ngừng hoạt động", "việc sử dụng thuốc bảo vệ thực vật"]
-_PLACES = ["tại huyện Hải Lăng", "trên địa bàn thành phố Đông Hà", "tại thị xã Quảng Trị",
-           "ở các xã ven biển", "tại khu kinh tế Đông Nam", "trên toàn tỉnh", "tại huyện Vĩnh Linh",
-           "ở vùng đồi núi phía Tây"]
-_TAILS = ["theo đúng tiến độ đề ra", "và đề xuất giải pháp khắc phục", "với sự tham gia của địa phương",
-          "phục vụ báo cáo Ủy ban nhân dân tỉnh", "và cập nhật vào cơ sở dữ liệu chung"]
-_DIFFICULTIES = ["Kinh phí bố trí còn hạn chế so với nhu cầu thực tế.",
-                 "Thiết bị quan trắc đã xuống cấp, thường xuyên gián đoạn truyền dữ liệu.",
-                 "Nhân lực chuyên môn còn thiếu, nhiều cán bộ kiêm nhiệm.",
-                 "Số liệu từ các địa phương gửi về chậm và chưa đồng bộ."]
-_PROPOSALS = ["Đề nghị Ủy ban nhân dân tỉnh bố trí bổ sung kinh phí trong năm.",
-              "Đề nghị các địa phương cử đầu mối phối hợp cung cấp số liệu.",
-              "Đề nghị tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã."]
+_VERBS = [
+    "Đã rà soát",
+    "Đang triển khai",
+    "Đã tổ chức",
+    "Đã hoàn thành",
+    "Tiếp tục theo dõi",
+    "Đã phối hợp kiểm tra",
+    "Đang xây dựng dự thảo",
+    "Đã tổng hợp",
+    "Đã khảo sát",
+    "Đã hướng dẫn",
+]
+_OBJECTS = [
+    "hiện trạng thu gom chất thải rắn sinh hoạt",
+    "mạng lưới quan trắc môi trường tự động",
+    "các cơ sở sản xuất có nguy cơ gây ô nhiễm",
+    "kế hoạch ứng phó với biến đổi khí hậu",
+    "hồ sơ cấp giấy phép môi trường",
+    "hệ thống xử lý nước thải cụm công nghiệp",
+    "công tác phân loại rác tại nguồn",
+    "dữ liệu kiểm kê khí nhà kính",
+    "bãi chôn lấp đã ngừng hoạt động",
+    "việc sử dụng thuốc bảo vệ thực vật",
+]
+_PLACES = [
+    "tại huyện Hải Lăng",
+    "trên địa bàn thành phố Đông Hà",
+    "tại thị xã Quảng Trị",
+    "ở các xã ven biển",
+    "tại khu kinh tế Đông Nam",
+    "trên toàn tỉnh",
+    "tại huyện Vĩnh Linh",
+    "ở vùng đồi núi phía Tây",
+]
+_TAILS = [
+    "theo đúng tiến độ đề ra",
+    "và đề xuất giải pháp khắc phục",
+    "với sự tham gia của địa phương",
+    "phục vụ báo cáo Ủy ban nhân dân tỉnh",
+    "và cập nhật vào cơ sở dữ liệu chung",
+]
+_DIFFICULTIES = [
+    "Kinh phí bố trí còn hạn chế so với nhu cầu thực tế.",
+    "Thiết bị quan trắc đã xuống cấp, thường xuyên gián đoạn truyền dữ liệu.",
+    "Nhân lực chuyên môn còn thiếu, nhiều cán bộ kiêm nhiệm.",
+    "Số liệu từ các địa phương gửi về chậm và chưa đồng bộ.",
+]
+_PROPOSALS = [
+    "Đề nghị Ủy ban nhân dân tỉnh bố trí bổ sung kinh phí trong năm.",
+    "Đề nghị các địa phương cử đầu mối phối hợp cung cấp số liệu.",
+    "Đề nghị tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã.",
+]
 _KINDS = [("Báo cáo", "BC"), ("Kế hoạch", "KH"), ("Quyết định", "QĐ"), ("Tờ trình", "TTr"), ("Công văn", "CV")]
-_INDICATORS = [("Tỷ lệ chất thải rắn sinh hoạt được thu gom", "%"), ("Số trạm quan trắc tự động", "trạm"),
-               ("Số cơ sở được kiểm tra", "cơ sở"), ("Lượng chất thải được xử lý", "tấn"),
-               ("Số lớp tập huấn đã tổ chức", None)]
+_INDICATORS = [
+    ("Tỷ lệ chất thải rắn sinh hoạt được thu gom", "%"),
+    ("Số trạm quan trắc tự động", "trạm"),
+    ("Số cơ sở được kiểm tra", "cơ sở"),
+    ("Lượng chất thải được xử lý", "tấn"),
+    ("Số lớp tập huấn đã tổ chức", None),
+]
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi"]
 _GIVEN = ["Văn An", "Thị Bình", "Minh Châu", "Quốc Dũng", "Thị Hạnh", "Đức Khánh", "Thu Lan", "Hữu Phước"]
 
@@ -78,17 +115,25 @@ def _walk(groups: list[dict]):
 
 def _entry_text(rng: random.Random, task: str, unit: str, day: dt.date, corrects: str | None) -> str:
     status = rng.choices(["not_started", "in_progress", "done"], weights=[1, 6, 3])[0]
-    lines = [HEADER, f'task: "{task}"\n', f'unit: "{unit}"\n', f"date: {day.isoformat()}\n",
-             f'status: "{status}"\n',
-             f"summary: {_q(f'{rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_PLACES)}, {rng.choice(_TAILS)}.')}\n"]
+    lines = [
+        HEADER,
+        f'task: "{task}"\n',
+        f'unit: "{unit}"\n',
+        f"date: {day.isoformat()}\n",
+        f'status: "{status}"\n',
+        f"summary: {_q(f'{rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_PLACES)}, {rng.choice(_TAILS)}.')}\n",
+    ]
     if rng.random() < 0.3:
         lines.append("outputs:\n")
         for _ in range(rng.randint(1, 2)):
             kind, code = rng.choice(_KINDS)
             issued = day - dt.timedelta(days=rng.randint(0, 5))
-            lines += [f"  - kind: {_q(kind)}\n", f'    number: "{rng.randint(1, 999)}/{code}-SNNMT"\n',
-                      f"    date: {max(issued, FIRST_DAY).isoformat()}\n",
-                      f"    title: {_q(f'{kind} về {rng.choice(_OBJECTS)} {rng.choice(_PLACES)}')}\n"]
+            lines += [
+                f"  - kind: {_q(kind)}\n",
+                f'    number: "{rng.randint(1, 999)}/{code}-SNNMT"\n',
+                f"    date: {max(issued, FIRST_DAY).isoformat()}\n",
+                f"    title: {_q(f'{kind} về {rng.choice(_OBJECTS)} {rng.choice(_PLACES)}')}\n",
+            ]
     if rng.random() < 0.25:
         lines.append("indicators:\n")
         name, unit_name = rng.choice(_INDICATORS)

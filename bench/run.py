@@ -63,8 +63,9 @@ class Measure:
 def run_once(argv: list[str], timeout: float) -> tuple[float, float, int, bytes]:
     """(wall seconds, peak RSS MB of the process tree, exit code, stderr); killed after `timeout`."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"})
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    )
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     err = proc.stderr.read()
@@ -104,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     m = {
         "floor": Measure("floor: CSafeLoader parse", [PY, "-c", FLOOR, str(big), str(args.n)]),
         "validate": Measure("kehoach validate", [KEHOACH, *on, "validate"]),
-        "status": Measure("kehoach status --format json", [KEHOACH, *on, "status", "--year", "2026", "--format", "json"]),
+        "status": Measure(
+            "kehoach status --format json", [KEHOACH, *on, "status", "--year", "2026", "--format", "json"]
+        ),
         "report": Measure("kehoach report", [KEHOACH, *on, "report", "--year", "2026", "-o", str(docx)]),
         "typer": Measure("import typer", [PY, "-c", "import typer"]),
         "help": Measure("kehoach --help", [KEHOACH, "--help"]),
@@ -174,10 +177,12 @@ def report(m: dict[str, Measure], args) -> int:
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
 
     def line(r) -> str:
-        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=False)) + " |"
 
-    print(f"\nN = {args.n:,} entries, {args.reps} repetitions (medians), {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.2f} at the end")
+    print(
+        f"\nN = {args.n:,} entries, {args.reps} repetitions (medians), {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.2f} at the end"
+    )
     print(line(head))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:

@@ -13,9 +13,29 @@ from typer.testing import CliRunner
 from kehoach.cli import app
 
 KEHOACH = Path(sys.executable).with_name("kehoach")
-ENGLISH = ("Usage", "Options", "Commands", "Arguments", "Show this message", "Missing", "Invalid",
-           "is a file", "is a directory", "does not exist", "Error", "Try '", "Did you mean", "Input should",
-           "required", "default", "<bool>", "<path>", "<str>", "<file>", "Aborted")
+ENGLISH = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message",
+    "Missing",
+    "Invalid",
+    "is a file",
+    "is a directory",
+    "does not exist",
+    "Error",
+    "Try '",
+    "Did you mean",
+    "Input should",
+    "required",
+    "default",
+    "<bool>",
+    "<path>",
+    "<str>",
+    "<file>",
+    "Aborted",
+)
 
 
 def _run(args):
@@ -60,9 +80,19 @@ def test_status_help_lists_every_option_with_defaults():
 def test_report_help_lists_every_option():
     out = _run(["report", "--help"]).output
     assert out.startswith("Cách dùng: kehoach report [TÙY CHỌN]")
-    for words in ("-y, --year NĂM", "--as-of NGÀY", "-u, --unit MÃ", "-n, --number SỐ", "--signer HỌ_TÊN",
-                  "-o, --output TỆP", "--template TỆP", "Số văn bản, ví dụ 05", "Họ tên người ký.",
-                  "Mặc định: build/bao-cao-<năm>.docx.", "bắt buộc]"):
+    for words in (
+        "-y, --year NĂM",
+        "--as-of NGÀY",
+        "-u, --unit MÃ",
+        "-n, --number SỐ",
+        "--signer HỌ_TÊN",
+        "-o, --output TỆP",
+        "--template TỆP",
+        "Số văn bản, ví dụ 05",
+        "Họ tên người ký.",
+        "Mặc định: build/bao-cao-<năm>.docx.",
+        "bắt buộc]",
+    ):
         assert words in out, words
     _no_english(out)
 
@@ -143,9 +173,13 @@ def _script(args, **env):
 @pytest.mark.skipif(not KEHOACH.exists(), reason="the kehoach script is not installed next to this Python")
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_output_never_crashes_on_a_non_utf8_terminal(encoding, example_root):
-    for args, code in ((["--help"], 0), (["status", "--help"], 0), (["status"], 2),
-                       (["--root", str(example_root), "validate"], 0),
-                       (["--root", str(example_root), "status", "--year", "2026"], 0)):
+    for args, code in (
+        (["--help"], 0),
+        (["status", "--help"], 0),
+        (["status"], 2),
+        (["--root", str(example_root), "validate"], 0),
+        (["--root", str(example_root), "status", "--year", "2026"], 0),
+    ):
         result = _script(args, PYTHONIOENCODING=encoding, LC_ALL="C", COLUMNS="100")
         assert result.returncode == code, (args, result.stderr.decode("utf-8", "replace"))
         both = (result.stdout + result.stderr).decode("utf-8")
@@ -158,15 +192,18 @@ def test_help_does_not_import_rich():
     for args in (["--help"], ["status", "--help"], ["status"]):
         result = _script(args, PYTHONIOENCODING="utf-8")
         assert result.returncode in (0, 2)
-    probe = ("import sys; sys.argv = ['kehoach'] + sys.argv[1:]\n"
-             "from kehoach.cli import main\n"
-             "try:\n    main()\n"
-             "except SystemExit:\n    pass\n"
-             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pydantic', 'docx', 'jinja2', 'ruamel', 'yaml'))\n"
-             "print('LOADED', bad, file=sys.stderr)")
+    probe = (
+        "import sys; sys.argv = ['kehoach'] + sys.argv[1:]\n"
+        "from kehoach.cli import main\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pydantic', 'docx', 'jinja2', 'ruamel', 'yaml'))\n"
+        "print('LOADED', bad, file=sys.stderr)"
+    )
     for args in (["--help"], ["status", "--help"], ["report", "--help"], ["status"]):
-        result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, encoding="utf-8",
-                                timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, encoding="utf-8", timeout=60
+        )
         assert "LOADED []" in result.stderr, (args, result.stderr[-500:])
 
 

@@ -9,7 +9,7 @@ here: Typer would then evaluate every annotation string again at each start
 
 import enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,22 +28,27 @@ app = typer.Typer(
 )
 
 
-class Fmt(str, enum.Enum):
+class Fmt(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
     gitlab = "gitlab"
 
 
-class PlanFmt(str, enum.Enum):
+class PlanFmt(enum.StrEnum):
     text = "text"
     json = "json"
 
 
 RootOpt = Annotated[
-    Optional[Path],
-    typer.Option("--root", metavar="THƯ_MỤC", help="Thư mục dữ liệu (có plan/, units/, progress/). Mặc định: thư mục gần nhất có plan/.",
-                 file_okay=False, exists=True),
+    Path | None,
+    typer.Option(
+        "--root",
+        metavar="THƯ_MỤC",
+        help="Thư mục dữ liệu (có plan/, units/, progress/). Mặc định: thư mục gần nhất có plan/.",
+        file_okay=False,
+        exists=True,
+    ),
 ]
 
 
@@ -64,11 +69,19 @@ def _today():
     return clock.today()
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Kiểm tra toàn bộ dữ liệu: cú pháp, khóa, mã nhiệm vụ, mã đơn vị, ngày, tên tệp.")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Kiểm tra toàn bộ dữ liệu: cú pháp, khóa, mã nhiệm vụ, mã đơn vị, ngày, tên tệp.",
+)
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="ĐƯỜNG_DẪN", help="Chỉ báo lỗi của các tệp/thư mục này.")] = None,
-    format: Annotated[Fmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text, json, github, gitlab.")] = Fmt.text,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="ĐƯỜNG_DẪN", help="Chỉ báo lỗi của các tệp/thư mục này.")
+    ] = None,
+    format: Annotated[
+        Fmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text, json, github, gitlab.")
+    ] = Fmt.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
 ) -> None:
     from kehoach.commands import validate as cmd
@@ -87,12 +100,22 @@ def validate(
     raise typer.Exit(cmd.exit_code(problems, strict))
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.",
+)
 def plan(
     ctx: typer.Context,
-    format: Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")] = None,
+    format: Annotated[
+        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
+    ] = PlanFmt.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")
+    ] = None,
 ) -> None:
     from kehoach.commands.common import PLAN_ONLY, load_clean
 
@@ -117,8 +140,7 @@ def plan(
     Console().print(plan_table(dr))
 
 
-
-def _date_opt(value: Optional[str], name: str):
+def _date_opt(value: str | None, name: str):
     """Parse a YYYY-MM-DD option; a bad value is a usage error (exit 2), never a guess."""
     import datetime as dt
 
@@ -131,22 +153,36 @@ def _date_opt(value: Optional[str], name: str):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`.") from None
+        raise UsageError(
+            f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`."
+        ) from None
 
 
-YearOpt = Annotated[int, typer.Option("--year", "-y", metavar="NĂM", help="Năm báo cáo (kỳ từ 15/12 năm trước đến 14/12 năm này).",
-                                      min=2000, max=2100)]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")]
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ QLMT.")]
+YearOpt = Annotated[
+    int,
+    typer.Option(
+        "--year", "-y", metavar="NĂM", help="Năm báo cáo (kỳ từ 15/12 năm trước đến 14/12 năm này).", min=2000, max=2100
+    ),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")
+]
+UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ QLMT.")]
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.",
+)
 def status(
     ctx: typer.Context,
     year: YearOpt,
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
-    format: Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")] = PlanFmt.text,
+    format: Annotated[
+        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
+    ] = PlanFmt.text,
 ) -> None:
     from kehoach.commands import status as cmd
 
@@ -163,72 +199,144 @@ def status(
     Console().print(render(result, data))
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Thêm một mục báo cáo tiến độ (hỏi lần lượt nếu thiếu thông tin).",
+)
 def add(
     ctx: typer.Context,
-    task: Annotated[Optional[str], typer.Option("--task", "-t", metavar="SỐ_HIỆU", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")] = None,
+    task: Annotated[
+        str | None, typer.Option("--task", "-t", metavar="SỐ_HIỆU", help="Số hiệu nhiệm vụ, ví dụ II.C.6.")
+    ] = None,
     unit: UnitOpt = None,
-    status: Annotated[Optional[str], typer.Option("--status", "-s", metavar="TRẠNG_THÁI",
-                      help="not_started (chưa triển khai), in_progress (đang thực hiện), done (đã hoàn thành).")] = None,
-    summary: Annotated[Optional[str], typer.Option("--summary", metavar="VĂN_BẢN", help="Tóm tắt kết quả thực hiện.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", "-d", metavar="NGÀY", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay.")] = None,
-    difficulties: Annotated[Optional[str], typer.Option("--difficulties", metavar="VĂN_BẢN", help="Khó khăn, vướng mắc.")] = None,
-    proposals: Annotated[Optional[str], typer.Option("--proposals", metavar="VĂN_BẢN", help="Đề xuất, kiến nghị.")] = None,
-    author: Annotated[Optional[str], typer.Option("--author", metavar="HỌ_TÊN", help="Người lập.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="TRẠNG_THÁI",
+            help="not_started (chưa triển khai), in_progress (đang thực hiện), done (đã hoàn thành).",
+        ),
+    ] = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", metavar="VĂN_BẢN", help="Tóm tắt kết quả thực hiện.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="NGÀY", help="Ngày báo cáo (YYYY-MM-DD). Mặc định: hôm nay."),
+    ] = None,
+    difficulties: Annotated[
+        str | None, typer.Option("--difficulties", metavar="VĂN_BẢN", help="Khó khăn, vướng mắc.")
+    ] = None,
+    proposals: Annotated[str | None, typer.Option("--proposals", metavar="VĂN_BẢN", help="Đề xuất, kiến nghị.")] = None,
+    author: Annotated[str | None, typer.Option("--author", metavar="HỌ_TÊN", help="Người lập.")] = None,
 ) -> None:
     from kehoach.commands import add as cmd
 
-    values = dict(task=task, unit=unit, status=status, summary=summary, date=_date_opt(date, "--date"),
-                  difficulties=difficulties, proposals=proposals, author=author)
+    values = dict(
+        task=task,
+        unit=unit,
+        status=status,
+        summary=summary,
+        date=_date_opt(date, "--date"),
+        difficulties=difficulties,
+        proposals=proposals,
+        author=author,
+    )
     path = cmd.run(_root(ctx), values, _today())
     typer.echo(f"Đã ghi {path}")
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).",
+)
 def report(
     ctx: typer.Context,
     year: YearOpt,
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
-    number: Annotated[Optional[str], typer.Option("--number", "-n", metavar="SỐ", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số).")] = None,
-    signer: Annotated[Optional[str], typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho mẫu trong templates/.")] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", "-n", metavar="SỐ", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số)."),
+    ] = None,
+    signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="TỆP", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx."),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho mẫu trong templates/.")
+    ] = None,
 ) -> None:
     from kehoach.commands import report as cmd
 
-    path = cmd.run(_root(ctx), year=year, as_of=_date_opt(as_of, "--as-of") or _today(), unit=unit,
-                   number=number, signer=signer, output=output, template=template, today=_today())
+    path = cmd.run(
+        _root(ctx),
+        year=year,
+        as_of=_date_opt(as_of, "--as-of") or _today(),
+        unit=unit,
+        number=number,
+        signer=signer,
+        output=output,
+        template=template,
+        today=_today(),
+    )
     typer.echo(f"Đã ghi {path}")
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.",
+)
 def review(
     ctx: typer.Context,
-    base: Annotated[Optional[str], typer.Argument(metavar="GỐC", help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")] = None,
+    base: Annotated[
+        str | None, typer.Argument(metavar="GỐC", help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")
+    ] = None,
     head: Annotated[str, typer.Argument(metavar="ĐÍCH", help="Phiên bản cần duyệt.")] = "HEAD",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Ghi Markdown ra tệp thay vì màn hình.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi Markdown ra tệp thay vì màn hình.")
+    ] = None,
 ) -> None:
     from kehoach.commands import review as cmd
 
     raise typer.Exit(cmd.run(_root(ctx), base, head, output, _today()))
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Định dạng lại các tệp YAML theo một dạng chuẩn (giữ chú thích).")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Định dạng lại các tệp YAML theo một dạng chuẩn (giữ chú thích).",
+)
 def fmt(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="ĐƯỜNG_DẪN", help="Tệp/thư mục cần định dạng. Mặc định: tất cả.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra, không ghi; lỗi nếu có tệp cần định dạng.")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="ĐƯỜNG_DẪN", help="Tệp/thư mục cần định dạng. Mặc định: tất cả.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Chỉ kiểm tra, không ghi; lỗi nếu có tệp cần định dạng.")
+    ] = False,
 ) -> None:
     from kehoach.commands import fmt as cmd
 
     raise typer.Exit(cmd.run(_root(ctx), paths or [], check))
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Xuất JSON Schema cho tệp kế hoạch, đơn vị và mục tiến độ (để VS Code gợi ý và báo lỗi).",
+)
 def schema(
     ctx: typer.Context,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục ghi schema. Mặc định: schemas/.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục ghi schema. Mặc định: schemas/."),
+    ] = None,
 ) -> None:
     from kehoach.commands import schema as cmd
 
@@ -236,10 +344,16 @@ def schema(
         typer.echo(f"Đã ghi {path}")
 
 
-@app.command(cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).")
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Tạo tệp CODEOWNERS từ units/ (ai duyệt thư mục nào).",
+)
 def codeowners(
     ctx: typer.Context,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="TỆP", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Tệp ghi. Mặc định: .github/CODEOWNERS.")
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Chỉ kiểm tra tệp hiện có còn đúng không.")] = False,
 ) -> None:
     from kehoach.commands import codeowners as cmd
@@ -247,10 +361,19 @@ def codeowners(
     raise typer.Exit(cmd.run(_root(ctx), output, check, _today()))
 
 
-@app.command("import-docx", cls=cli_vi.Command, options_metavar=cli_vi.OPTIONS_METAVAR, help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.")
+@app.command(
+    "import-docx",
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Đọc Phụ lục của một Kế hoạch dạng Word (.docx) thành dữ liệu YAML.",
+)
 def import_docx(
-    source: Annotated[Path, typer.Argument(metavar="TỆP_DOCX", help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")] = Path("."),
+    source: Annotated[
+        Path, typer.Argument(metavar="TỆP_DOCX", help="Tệp .docx của Kế hoạch.", exists=True, dir_okay=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="THƯ_MỤC", help="Thư mục dữ liệu sẽ ghi (plan/, units/).")
+    ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp YAML đã có.")] = False,
 ) -> None:
     from kehoach.commands import import_docx as cmd

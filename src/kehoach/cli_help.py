@@ -1,11 +1,11 @@
 """The plain-text Vietnamese help page of a command (no rich, so `--help` stays quick).
 
-    Cách dùng: kehoach status [TÙY CHỌN]
+Cách dùng: kehoach status [TÙY CHỌN]
 
-      Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.
+  Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.
 
-    Tùy chọn:
-      -y, --year NĂM     Năm báo cáo (…).  [từ 2000 đến 2100; bắt buộc]
+Tùy chọn:
+  -y, --year NĂM     Năm báo cáo (…).  [từ 2000 đến 2100; bắt buộc]
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ def _default_text(param, ctx) -> str:
     value = param._extract_default_help_str(ctx=ctx)
     if value is None and not isinstance(param.show_default, str):
         return ""
-    return param._get_default_string(ctx=ctx, show_default_is_str=isinstance(param.show_default, str),
-                                     default_value=value)
+    return param._get_default_string(
+        ctx=ctx, show_default_is_str=isinstance(param.show_default, str), default_value=value
+    )
 
 
 def _extras(param, ctx) -> str:

@@ -21,6 +21,7 @@ Output never fails on a terminal that cannot encode Vietnamese: see
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sys
@@ -149,10 +150,8 @@ def utf8_streams() -> None:
         stream = getattr(sys, name, None)
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
         if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
-            try:
+            with contextlib.suppress(ValueError, OSError, TypeError):  # e.g. a detached or closed stream
                 stream.reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError, TypeError):  # e.g. a detached or closed stream
-                pass
 
 
 class _Vietnamese:

@@ -12,7 +12,7 @@ import os
 import sys
 import tempfile
 import traceback
-from typing import Iterator
+from collections.abc import Iterator
 
 import typer
 
@@ -47,7 +47,7 @@ def error_handler() -> Iterator[None]:
     except KeyboardInterrupt:
         _say("Đã dừng theo yêu cầu (Ctrl+C); không có tệp nào bị ghi dở.")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the single last-resort handler
+    except Exception as exc:
         _say(f"Lỗi nội bộ của kehoach ({type(exc).__name__}) — không phải do dữ liệu của bạn.")
         log = _write_log("".join(traceback.format_exception(exc)))
         if log is not None:

@@ -9,8 +9,8 @@ reference counting frees them. The collector is switched back on afterwards.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

@@ -39,8 +39,9 @@ class Change:
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=stdin,
-                              capture_output=True, check=False)
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise UsageError("không tìm thấy chương trình git; hãy cài git rồi chạy lại.") from None
 
@@ -49,8 +50,10 @@ def _out(cwd: Path, *args: str) -> bytes:
     proc = _git(cwd, *args)
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"lệnh `git {' '.join(args)}` thất bại ({detail[-1] if detail else proc.returncode}); "
-                         "hãy kiểm tra kho git và tên phiên bản.")
+        raise UsageError(
+            f"lệnh `git {' '.join(args)}` thất bại ({detail[-1] if detail else proc.returncode}); "
+            "hãy kiểm tra kho git và tên phiên bản."
+        )
     return proc.stdout
 
 
@@ -58,8 +61,10 @@ def toplevel(cwd: Path) -> Path:
     """The repository's top folder; not a git repository is a usage error (exit 2)."""
     proc = _git(cwd, "rev-parse", "--show-toplevel")
     if proc.returncode != 0:
-        raise UsageError(f"thư mục {cwd} không nằm trong một kho git; `kehoach review` so sánh hai phiên bản git — "
-                         "hãy chạy lệnh trong kho dữ liệu đã `git clone`.")
+        raise UsageError(
+            f"thư mục {cwd} không nằm trong một kho git; `kehoach review` so sánh hai phiên bản git — "
+            "hãy chạy lệnh trong kho dữ liệu đã `git clone`."
+        )
     return Path(proc.stdout.decode("utf-8").strip()).resolve()
 
 
@@ -79,8 +84,10 @@ def resolve(cwd: Path, rev: str) -> str:
         return sha
     if is_shallow(cwd):
         raise UsageError(f"không tìm thấy phiên bản `{rev}`. {FETCH_HINT}")
-    raise UsageError(f"không tìm thấy phiên bản `{rev}` trong kho; hãy kiểm tra tên nhánh/commit "
-                     "(ví dụ `origin/main`) hoặc chạy `git fetch` trước.")
+    raise UsageError(
+        f"không tìm thấy phiên bản `{rev}` trong kho; hãy kiểm tra tên nhánh/commit "
+        "(ví dụ `origin/main`) hoặc chạy `git fetch` trước."
+    )
 
 
 def default_base(cwd: Path, head: str) -> str:
@@ -88,14 +95,17 @@ def default_base(cwd: Path, head: str) -> str:
     branch = next((b for b in MAIN_BRANCHES if commit_of(cwd, b) is not None), None)
     if branch is None:
         extra = f" {FETCH_HINT}" if is_shallow(cwd) else ""
-        raise UsageError("không tìm thấy nhánh chính (origin/main, main, origin/master, master) để so sánh; "
-                         f"hãy ghi rõ phiên bản gốc: `kehoach review <GỐC> <MỚI>`.{extra}")
+        raise UsageError(
+            "không tìm thấy nhánh chính (origin/main, main, origin/master, master) để so sánh; "
+            f"hãy ghi rõ phiên bản gốc: `kehoach review <GỐC> <MỚI>`.{extra}"
+        )
     proc = _git(cwd, "merge-base", branch, resolve(cwd, head))
     if proc.returncode != 0:
         if is_shallow(cwd):
             raise UsageError(f"không tìm thấy điểm tách giữa `{branch}` và `{head}`. {FETCH_HINT}")
-        raise UsageError(f"`{head}` và `{branch}` không có lịch sử chung; hãy ghi rõ phiên bản gốc: "
-                         "`kehoach review <GỐC> <MỚI>`.")
+        raise UsageError(
+            f"`{head}` và `{branch}` không có lịch sử chung; hãy ghi rõ phiên bản gốc: `kehoach review <GỐC> <MỚI>`."
+        )
     return proc.stdout.decode().strip()
 
 
@@ -118,7 +128,7 @@ def changes(cwd: Path, base: str, head: str, prefix: str = "") -> list[Change]:
 
 
 def _strip(path: str, prefix: str) -> str:
-    return path[len(prefix) + 1:] if prefix and path.startswith(prefix + "/") else path
+    return path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
 
 
 def export_tree(cwd: Path, rev: str, prefix: str, dest: Path) -> Path:

@@ -31,8 +31,10 @@ def _target(path: Path) -> tuple[Path, int]:
     except FileNotFoundError:
         return real, 0o666 & ~_umask()
     if not stat.S_ISREG(st.st_mode):
-        raise UsageError(f"{path} không phải là một tệp thường (thiết bị, thư mục hoặc ống dẫn); "
-                         "hãy chọn một đường dẫn tệp khác để ghi.")
+        raise UsageError(
+            f"{path} không phải là một tệp thường (thiết bị, thư mục hoặc ống dẫn); "
+            "hãy chọn một đường dẫn tệp khác để ghi."
+        )
     return real, stat.S_IMODE(st.st_mode)
 
 
@@ -73,8 +75,10 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
 
 
 def _write_error(path: Path, exc: OSError) -> KehoachError:
-    return KehoachError(f"không ghi được tệp {path} ({exc.strerror}); kiểm tra quyền ghi và dung lượng đĩa, "
-                        "rồi chạy lại. Không có tệp nào bị ghi dở.")
+    return KehoachError(
+        f"không ghi được tệp {path} ({exc.strerror}); kiểm tra quyền ghi và dung lượng đĩa, "
+        "rồi chạy lại. Không có tệp nào bị ghi dở."
+    )
 
 
 def _remove(tmp: str) -> None:

@@ -66,11 +66,13 @@ def _yaml() -> YAML:
     y.width = 1 << 30
     y.allow_unicode = True
     y.representer.add_representer(
-        Plain, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:str", str(value), style=""))
+        Plain, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:str", str(value), style="")
+    )
     return y
 
 
 # --- the schema: field order, nested models, date fields --------------------------------------
+
 
 def _inner(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     """(nested model, is a date) of a field annotation, through Optional, list and Annotated."""
@@ -108,6 +110,7 @@ def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 # --- canonical tree ----------------------------------------------------------------------------
 
+
 def _scalar(value: Any, is_date: bool) -> Any:
     if value is None:
         return Plain("null")
@@ -144,8 +147,12 @@ def _plain_type(text: str) -> Plain | None:
 
 def _literal_ok(text: str) -> bool:
     lines = text.split("\n")
-    return (not text.startswith((" ", "\n")) and "\t" not in text and "\r" not in text
-            and not any(line != line.rstrip(" ") for line in lines))
+    return (
+        not text.startswith((" ", "\n"))
+        and "\t" not in text
+        and "\r" not in text
+        and not any(line != line.rstrip(" ") for line in lines)
+    )
 
 
 def _canon(node: Any, model: type[BaseModel] | None, is_date: bool = False) -> Any:
@@ -181,6 +188,7 @@ def _canon_map(node: dict, model: type[BaseModel] | None) -> CommentedMap:
 
 
 # --- text in, text out -------------------------------------------------------------------------
+
 
 def modeline(kind: str, path: Path, root: Path) -> str:
     """`# yaml-language-server: $schema=<relative path>/schemas/<kind>.schema.json`."""

@@ -27,9 +27,9 @@ def test_every_year_wording_has_no_start_year_to_compare(cli, example_root):
     i = text.index('text: "Hằng năm"')
     head, tail = text[:i], text[i:]
     j = head.rindex("end: 2028")
-    head = head[:j] + "end: null" + head[j + len("end: 2028"):]
+    head = head[:j] + "end: null" + head[j + len("end: 2028") :]
     k = head.rindex("continuing: false")
-    head = head[:k] + "continuing: true" + head[k + len("continuing: false"):]
+    head = head[:k] + "continuing: true" + head[k + len("continuing: false") :]
     tasks.write_text(head + tail, encoding="utf-8")
     result = cli(["validate", "--format", "json"], example_root)
     assert json.loads(result.stdout) == [] and result.exit_code == 0
@@ -50,8 +50,12 @@ def test_duplicate_task_id_points_at_the_duplicate(cli, example_root):
 
 
 def test_units_that_make_no_sense_in_a_task(cli, example_root):
-    _edit(example_root, "plan/tasks.yaml", 'lead:\n          - "QLMT"\n          - "KSBDKH"',
-          'lead:\n          - "QLMT"\n          - "QLMT"')
+    _edit(
+        example_root,
+        "plan/tasks.yaml",
+        'lead:\n          - "QLMT"\n          - "KSBDKH"',
+        'lead:\n          - "QLMT"\n          - "QLMT"',
+    )
     _edit(example_root, "plan/tasks.yaml", '- "VP"\n          - "KHTH"', '- "VP"\n          - "QLMT"')
     _edit(example_root, "plan/tasks.yaml", '- "CNTY"', '- "UBNDT"')
     problems = json.loads(cli(["validate", "--format", "json"], example_root).stdout)

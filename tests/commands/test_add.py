@@ -35,20 +35,26 @@ def test_add_never_overwrites(cli, example_root):
     for _ in range(3):
         assert cli(OPTS, example_root).exit_code == 0
     names = [f for f in _files(example_root) if "2026-11-28-I.8" in f]
-    assert names == ["progress/QLMT/2026-11-28-I.8-2.yaml", "progress/QLMT/2026-11-28-I.8-3.yaml",
-                     "progress/QLMT/2026-11-28-I.8.yaml"]
+    assert names == [
+        "progress/QLMT/2026-11-28-I.8-2.yaml",
+        "progress/QLMT/2026-11-28-I.8-3.yaml",
+        "progress/QLMT/2026-11-28-I.8.yaml",
+    ]
     assert cli(["validate"], example_root).exit_code == 0
 
 
-@pytest.mark.parametrize("change,code", [
-    (("--task", "I.9"), "KH030"),
-    (("--unit", "TSKN"), "KH032"),
-    (("--unit", "XYZ"), "KH031"),
-    (("--status", "xong"), "KH023"),
-    (("--date", "2026-12-01"), "KH035"),
-    (("--date", "2025-11-01"), "KH034"),
-    (("--summary", "có\x0bký tự lạ"), "KH003"),
-])
+@pytest.mark.parametrize(
+    "change,code",
+    [
+        (("--task", "I.9"), "KH030"),
+        (("--unit", "TSKN"), "KH032"),
+        (("--unit", "XYZ"), "KH031"),
+        (("--status", "xong"), "KH023"),
+        (("--date", "2026-12-01"), "KH035"),
+        (("--date", "2025-11-01"), "KH034"),
+        (("--summary", "có\x0bký tự lạ"), "KH003"),
+    ],
+)
 def test_add_refuses_bad_values_and_writes_nothing(cli, example_root, change, code):
     before = _files(example_root)
     args = list(OPTS)
@@ -118,8 +124,9 @@ def test_interrupted_write_leaves_nothing(cli, example_root, monkeypatch):
 
 def test_add_interactive_asks_again_for_a_blank_summary(cli, example_root, monkeypatch):
     monkeypatch.setattr(add_cmd, "interactive", lambda: True)
-    result = cli(["add", "--unit", "TTBVTV", "--task", "II.C.6", "--status", "done"], example_root,
-                 input="   \nĐã xong.\n\n\n")
+    result = cli(
+        ["add", "--unit", "TTBVTV", "--task", "II.C.6", "--status", "done"], example_root, input="   \nĐã xong.\n\n\n"
+    )
     assert result.exit_code == 0, result.output
     assert result.output.count("Tóm tắt kết quả thực hiện") == 2
 
@@ -132,7 +139,10 @@ def test_add_refuses_a_unit_folder_that_is_a_file(cli, example_root):
 
 def test_a_broken_entry_of_another_unit_does_not_stop_add_or_plan(cli, example_root):
     (example_root / "progress" / "QLMT" / "2026-04-20-I.2.yaml").write_text("- x\n", encoding="utf-8")
-    assert cli(OPTS[:2] + ["II.C.6", "--unit", "TTBVTV", "--status", "done", "--summary", "x"], example_root).exit_code == 0
+    assert (
+        cli(OPTS[:2] + ["II.C.6", "--unit", "TTBVTV", "--status", "done", "--summary", "x"], example_root).exit_code
+        == 0
+    )
     assert cli(["plan"], example_root).exit_code == 0
     assert cli(["validate"], example_root).exit_code == 1  # validate still reports it
 

@@ -34,7 +34,8 @@ def test_every_data_file_round_trips(root, path):
     comments = [line.strip() for line in old.splitlines() if line.lstrip().startswith("#")]
     kept = [line.strip() for line in new.splitlines() if line.lstrip().startswith("#")]
     assert [c for c in kept if not c.startswith("# yaml-language-server:")] == [
-        c for c in comments if not c.startswith("# yaml-language-server:")]
+        c for c in comments if not c.startswith("# yaml-language-server:")
+    ]
     assert new.startswith("# yaml-language-server: $schema=")
 
 
@@ -51,11 +52,15 @@ def _problems(root: Path):
 
 def test_formatting_keeps_validation(example_root, cli):
     """Messy but valid files are rewritten; validate gives the same result before and after."""
-    write(example_root, ENTRY, "# đầu tệp\nsummary: Đã khảo sát   # ghi chú cuối dòng\n# giữa hai khóa\n"
-          "date: '2026-05-20'\nunit: QLMT\ntask: I.2\nstatus: in_progress\n"
-          "outputs: [{title: Báo cáo khảo sát, kind: Báo cáo, date: 2026-05-19}]\n"
-          "indicators:\n- value: 92.5\n  name: Tỷ lệ\n  unit: ~\n"
-          "difficulties: |\n  dòng một\n  dòng hai\nauthor:\n")
+    write(
+        example_root,
+        ENTRY,
+        "# đầu tệp\nsummary: Đã khảo sát   # ghi chú cuối dòng\n# giữa hai khóa\n"
+        "date: '2026-05-20'\nunit: QLMT\ntask: I.2\nstatus: in_progress\n"
+        "outputs: [{title: Báo cáo khảo sát, kind: Báo cáo, date: 2026-05-19}]\n"
+        "indicators:\n- value: 92.5\n  name: Tỷ lệ\n  unit: ~\n"
+        "difficulties: |\n  dòng một\n  dòng hai\nauthor:\n",
+    )
     before = _problems(example_root)
     result = cli(["fmt"], root=example_root)
     assert result.exit_code == 0, result.output
@@ -66,7 +71,8 @@ def test_formatting_keeps_validation(example_root, cli):
         'summary: "Đã khảo sát" # ghi chú cuối dòng\n# giữa hai khóa\n'
         'outputs:\n  - kind: "Báo cáo"\n    date: 2026-05-19\n    title: "Báo cáo khảo sát"\n'
         'indicators:\n  - name: "Tỷ lệ"\n    value: 92.5\n    unit: null\n'
-        "difficulties: |\n  dòng một\n  dòng hai\nauthor: null\n")
+        "difficulties: |\n  dòng một\n  dòng hai\nauthor: null\n"
+    )
     assert _problems(example_root) == before
     assert cli(["fmt", "--check"], root=example_root).exit_code == 0
 
@@ -75,7 +81,7 @@ def test_invalid_values_are_kept_as_written(example_root):
     """fmt never repairs data silently: a wrong date stays wrong, a number stays a number."""
     write(example_root, ENTRY, 'task: "I.2"\nunit: "QLMT"\ndate: 2026-5-20\nstatus: "done"\nsummary: 12\n')
     before = _problems(example_root)
-    old, new, problem = format_file(example_root / ENTRY, example_root)
+    _old, new, problem = format_file(example_root / ENTRY, example_root)
     assert problem is None and "date: 2026-5-20\n" in new and "summary: 12\n" in new
     (example_root / ENTRY).write_text(new, encoding="utf-8")
     assert _problems(example_root) == before
@@ -115,13 +121,19 @@ def test_unparsable_file_is_reported_and_untouched(example_root, cli):
 
 def test_dump_new_is_canonical(example_root):
     """`kehoach add` writes with dump_new: the new file passes `fmt --check` and validates."""
-    data = {"summary": "Đã khảo sát 12 bãi rác\nvà đề xuất phương án", "status": "in_progress",
-            "date": dt.date(2026, 5, 20), "unit": "QLMT", "task": "I.2",
-            "outputs": [{"title": "Báo cáo khảo sát", "kind": "Báo cáo", "date": "2026-05-19"}],
-            "indicators": [{"name": "Số bãi rác", "value": 12.0}], "author": "Nguyễn Văn A"}
+    data = {
+        "summary": "Đã khảo sát 12 bãi rác\nvà đề xuất phương án",
+        "status": "in_progress",
+        "date": dt.date(2026, 5, 20),
+        "unit": "QLMT",
+        "task": "I.2",
+        "outputs": [{"title": "Báo cáo khảo sát", "kind": "Báo cáo", "date": "2026-05-19"}],
+        "indicators": [{"name": "Số bãi rác", "value": 12.0}],
+        "author": "Nguyễn Văn A",
+    }
     path = example_root / ENTRY
     text = dump_new(data, "entry", path, example_root)
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/entry.schema.json\ntask: \"I.2\"\n")
+    assert text.startswith('# yaml-language-server: $schema=../../schemas/entry.schema.json\ntask: "I.2"\n')
     assert "date: 2026-05-20\n" in text and "    date: 2026-05-19\n" in text
     path.write_text(text, encoding="utf-8")
     old, new, problem = format_file(path, example_root)

@@ -23,14 +23,26 @@ def test_plan_document(cli, tmp_path):
     assert "KẾ HOẠCH" in texts
     header = dump(doc).splitlines()[:2]
     assert header[1] == "Số:      /KH-SNNMT | Quảng Trị, ngày      tháng      năm 2026"
-    for heading in ("I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG KẾ HOẠCH", "III. CÁC NHIỆM VỤ CỤ THỂ",
-                    "IV. TỔ CHỨC THỰC HIỆN", "V. KINH PHÍ THỰC HIỆN", "1. Mục đích"):
+    for heading in (
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG KẾ HOẠCH",
+        "III. CÁC NHIỆM VỤ CỤ THỂ",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "V. KINH PHÍ THỰC HIỆN",
+        "1. Mục đích",
+    ):
         assert heading in texts
     assert any(t.endswith("nghiêm túc thực hiện./.") for t in texts)
     closing = [p.text for p in doc.tables[1].cell(0, 0).paragraphs]
-    assert closing == ["Nơi nhận:", "- Bộ NN&MT (báo cáo);", "- UBND tỉnh (báo cáo);", "- Lãnh đạo Sở;",
-                       "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, QLMTLan."]
-    assert [p.text for p in doc.tables[1].cell(0, 1).paragraphs][0] == "GIÁM ĐỐC"
+    assert closing == [
+        "Nơi nhận:",
+        "- Bộ NN&MT (báo cáo);",
+        "- UBND tỉnh (báo cáo);",
+        "- Lãnh đạo Sở;",
+        "- Các phòng, đơn vị thuộc Sở;",
+        "- Lưu: VT, QLMTLan.",
+    ]
+    assert next(p.text for p in doc.tables[1].cell(0, 1).paragraphs) == "GIÁM ĐỐC"
     assert "DỮ LIỆU MINH HỌA" not in dump(doc)
 
 
@@ -39,8 +51,15 @@ def test_plan_appendix_table(cli, tmp_path):
     assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     assert doc.sections[1]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     table = doc.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["TT", "Nội dung thực hiện", "Cơ quan chủ trì",
-                                                      "Cơ quan phối hợp", "Tiến độ", "Kết quả", "Ghi chú"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "TT",
+        "Nội dung thực hiện",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Tiến độ",
+        "Kết quả",
+        "Ghi chú",
+    ]
     contents = {r.cells[1].text for r in table.rows[1:]}
     data = yaml.safe_load((REPO / "plan" / "tasks.yaml").read_text(encoding="utf-8"))
     count = 0
@@ -53,6 +72,7 @@ def test_plan_appendix_table(cli, tmp_path):
                 count += 1
                 assert t["content"] in contents, t["id"]
             rec(g.get("groups", []))
+
     rec(data["groups"])
     assert count == 27
     first = next(r for r in table.rows if r.cells[1].text.startswith("Tổ chức rà soát, đánh giá"))

@@ -53,10 +53,12 @@ def test_every_task_row_in_appendix(cli, example_root, tmp_path):
     rows = {r.cells[0].text: r for r in doc.tables[-1].rows[1:]}
     tasks = yaml.safe_load((EXAMPLES / "plan" / "tasks.yaml").read_text(encoding="utf-8"))
     ids = []
+
     def rec(groups):
         for g in groups:
             ids.extend(t["id"] for t in g.get("tasks", []))
             rec(g.get("groups", []))
+
     rec(tasks["groups"])
     assert len(ids) == 27
     for task_id in ids:
@@ -78,14 +80,20 @@ def test_document_lines(cli, example_root, tmp_path):
     assert subject.endswith("năm 2026")
     opening = next(t for t in texts if t.startswith("Căn cứ"))
     assert "Nghị quyết số 247/2025/QH15 ngày 10/12/2025 của Quốc hội" in opening and "…/KH-SNNMT" in opening
-    for heading in ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
-                    "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "IV. ĐỀ XUẤT, KIẾN NGHỊ"):
+    for heading in (
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    ):
         assert heading in texts
     body_end = texts.index("Phụ lục") - 1
     last = [t for t in texts[:body_end] if t.strip()][-1]
     assert last.endswith("./.")
     assert "- Phòng Quản lý môi trường (nhiệm vụ II.D.1): Lực lượng kiểm tra còn mỏng" in "\n".join(texts)
-    assert any(t.startswith("- Nhiệm vụ II.A.3:") for t in texts[texts.index("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"):])
+    assert any(
+        t.startswith("- Nhiệm vụ II.A.3:") for t in texts[texts.index("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI") :]
+    )
     assert "+ Số khu xử lý rác thải đã khảo sát: 5 khu." in texts
     assert "+ Văn bản đã ban hành: Báo cáo số 98/BC-SNNMT ngày 12 tháng 6 năm 2026" in "\n".join(texts)
 
@@ -99,8 +107,10 @@ def test_signer_never_invented(cli, example_root, tmp_path):
 
 
 def test_user_text_literal_and_single_breaks(cli, example_root, tmp_path):
-    text = ('task: "II.D.1"\nunit: "QLMT"\ndate: 2026-11-02\nstatus: "in_progress"\n'
-            'summary: |\n  A & B <c> d\n\n  e\ndifficulties: "x < y & z > w"\n')
+    text = (
+        'task: "II.D.1"\nunit: "QLMT"\ndate: 2026-11-02\nstatus: "in_progress"\n'
+        'summary: |\n  A & B <c> d\n\n  e\ndifficulties: "x < y & z > w"\n'
+    )
     write(example_root, "progress/QLMT/2026-11-02-II.D.1.yaml", text.replace("\n", "\r\n").encode())
     result, doc = _report(cli, example_root, tmp_path / "r.docx")
     assert result.exit_code == 0, result.output
@@ -111,9 +121,12 @@ def test_user_text_literal_and_single_breaks(cli, example_root, tmp_path):
 
 def test_corrected_entry_replaced(cli, example_root, tmp_path):
     old = "progress/QLMT/2026-10-28-II.D.1.yaml"
-    write(example_root, "progress/QLMT/2026-11-03-II.D.1.yaml",
-          'task: "II.D.1"\nunit: "QLMT"\ndate: 2026-11-03\nstatus: "in_progress"\n'
-          f'summary: "Đính chính: đã kiểm tra 41 cơ sở."\ncorrects: "{old}"\n')
+    write(
+        example_root,
+        "progress/QLMT/2026-11-03-II.D.1.yaml",
+        'task: "II.D.1"\nunit: "QLMT"\ndate: 2026-11-03\nstatus: "in_progress"\n'
+        f'summary: "Đính chính: đã kiểm tra 41 cơ sở."\ncorrects: "{old}"\n',
+    )
     result, doc = _report(cli, example_root, tmp_path / "r.docx")
     assert result.exit_code == 0, result.output
     text = dump(doc)
@@ -161,8 +174,9 @@ def test_template_error_names_file_and_line(cli, example_root, tmp_path):
 def test_repo_template_change_is_used(cli, example_root, tmp_path):
     (example_root / "templates").mkdir()
     (example_root / "templates" / "bao-cao-nam.md.j2").write_text(
-        "::title BÁO CÁO THỬ\n\nNăm {{ year }}./.\n", encoding="utf-8")
-    result, doc = _report(cli, example_root, tmp_path / "r.docx")
+        "::title BÁO CÁO THỬ\n\nNăm {{ year }}./.\n", encoding="utf-8"
+    )
+    _result, doc = _report(cli, example_root, tmp_path / "r.docx")
     assert [p.text for p in doc.paragraphs if p.text] == ["BÁO CÁO THỬ", "Năm 2026./."]
 
 
@@ -187,7 +201,12 @@ def test_converts_to_pdf(cli, tmp_path):
     result, _ = _report(cli, EXAMPLES, tmp_path / "r.docx")
     assert result.exit_code == 0
     env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
-                   check=True, capture_output=True, timeout=180, env=env)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
     pdf = tmp_path / "r.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")

@@ -19,8 +19,22 @@ VN_OLD = "progress/QLMT/2026-03-02-II.Đ.1.yaml"
 
 
 def git(repo: Path, *args: str) -> str:
-    proc = subprocess.run(["git", "-c", "user.name=Thử nghiệm", "-c", "user.email=test@example.invalid",
-                           "-c", "core.quotepath=false", *args], cwd=repo, capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Thử nghiệm",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "core.quotepath=false",
+            *args,
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return proc.stdout
 
 
@@ -48,8 +62,11 @@ def entry(task: str, unit: str, date: str, status: str, summary: str, corrects: 
 
 def test_add_only_passes_with_a_readable_summary(repo, cli):
     write(repo, NEW, entry("I.2", "QLMT", "2026-11-25", "done", "Đã trình UBND tỉnh phương án xử lý bãi rác."))
-    write(repo, "progress/KSBDKH/2026-11-26-II.Đ.1.yaml",
-          entry("II.Đ.1", "KSBDKH", "2026-11-26", "in_progress", "Đang tổ chức tuyên truyền."))
+    write(
+        repo,
+        "progress/KSBDKH/2026-11-26-II.Đ.1.yaml",
+        entry("II.Đ.1", "KSBDKH", "2026-11-26", "in_progress", "Đang tổ chức tuyên truyền."),
+    )
     commit(repo)
     result = cli(["review"], root=repo)
     assert result.exit_code == 0, result.output
@@ -85,8 +102,11 @@ def test_editing_history_fails_with_the_corrects_advice(repo, cli, change):
 
 
 def test_a_correction_passes_and_is_used(repo, cli):
-    write(repo, NEW, entry("I.2", "QLMT", "2026-11-25", "in_progress",
-                           "Đính chính: phương án chưa được phê duyệt.", corrects=OLD))
+    write(
+        repo,
+        NEW,
+        entry("I.2", "QLMT", "2026-11-25", "in_progress", "Đính chính: phương án chưa được phê duyệt.", corrects=OLD),
+    )
     commit(repo)
     result = cli(["review"], root=repo)
     assert result.exit_code == 0, result.output
@@ -118,7 +138,9 @@ def test_invalid_new_entry_fails(repo, cli):
 def test_plan_change_is_called_out_at_the_top(repo, cli):
     tasks = repo / "plan" / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
-    text = text.replace("Xây dựng Kế hoạch ứng phó sự cố tràn dầu", "Xây dựng và ban hành Kế hoạch ứng phó sự cố tràn dầu")
+    text = text.replace(
+        "Xây dựng Kế hoạch ứng phó sự cố tràn dầu", "Xây dựng và ban hành Kế hoạch ứng phó sự cố tràn dầu"
+    )
     i5 = text.index('id: "I.5"')
     text = text[:i5] + text[i5:].replace('          - "QLMT"\n', '          - "QLMT"\n          - "KSBDKH"\n', 1)
     tasks.write_text(text, encoding="utf-8")
@@ -155,8 +177,11 @@ def test_shallow_clone_without_base_says_how_to_fetch(repo, cli, tmp_path):
     write(repo, NEW, entry("I.2", "QLMT", "2026-11-25", "done", "Đã trình UBND tỉnh."))
     commit(repo)
     clone = tmp_path / "nong"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", "feature", repo.as_uri(), str(clone)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", "--branch", "feature", repo.as_uri(), str(clone)],
+        check=True,
+        capture_output=True,
+    )
     for args in (["review"], ["review", "origin/main", "HEAD"]):
         result = cli(args, root=clone)
         assert result.exit_code == 2

@@ -63,7 +63,8 @@ def test_dates_are_strings_with_date_format():
 def test_committed_schemas_are_up_to_date(base: Path, kind):
     path = base / "schemas" / f"{kind}.schema.json"
     assert path.read_text(encoding="utf-8") == schema.render(kind), (
-        f"{path} đã cũ: chạy `kehoach schema` (và `kehoach --root examples schema`) rồi commit.")
+        f"{path} đã cũ: chạy `kehoach schema` (và `kehoach --root examples schema`) rồi commit."
+    )
 
 
 def test_vscode_settings_map_every_kind():

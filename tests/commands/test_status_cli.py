@@ -14,7 +14,12 @@ def test_status_json_contract(cli, example_root):
     assert len(data["tasks"]) == 27
     first = data["tasks"][0]
     assert set(first) == {"id", "status", "leads", "entries"}
-    assert first == {"id": "I.1", "status": "in_progress", "leads": {"QLMT": "done", "KSBDKH": "in_progress"}, "entries": 3}
+    assert first == {
+        "id": "I.1",
+        "status": "in_progress",
+        "leads": {"QLMT": "done", "KSBDKH": "in_progress"},
+        "entries": 3,
+    }
     assert data["late_units"] == ["CNTY", "QLMT", "TCCB", "TSKN"]
 
 
@@ -22,8 +27,14 @@ def test_status_table_in_vietnamese(cli, example_root):
     result = cli(["status", "--year", "2026", "--as-of", "2026-11-20"], example_root)
     assert result.exit_code == 0
     out = result.stdout
-    for words in ("Đã hoàn thành", "Đang thực hiện", "Chưa báo cáo", "Chưa đến kỳ thực hiện",
-                  "Đơn vị chưa báo cáo trước 15/11/2026", "TSKN — Chi cục Thủy sản và Kiểm ngư"):
+    for words in (
+        "Đã hoàn thành",
+        "Đang thực hiện",
+        "Chưa báo cáo",
+        "Chưa đến kỳ thực hiện",
+        "Đơn vị chưa báo cáo trước 15/11/2026",
+        "TSKN — Chi cục Thủy sản và Kiểm ngư",
+    ):
         assert words in out, words
 
 
@@ -52,8 +63,11 @@ def test_status_refuses_invalid_data(cli, example_root):
 
 def test_task_text_with_brackets_is_shown_not_parsed(cli, example_root):
     tasks = example_root / "plan" / "tasks.yaml"
-    text = tasks.read_text(encoding="utf-8").replace('content: "Xây dựng kế hoạch quản lý chất lượng nước mặt',
-                                                   'content: "[/x] [link] Xây dựng kế hoạch quản lý chất lượng nước mặt', 1)
+    text = tasks.read_text(encoding="utf-8").replace(
+        'content: "Xây dựng kế hoạch quản lý chất lượng nước mặt',
+        'content: "[/x] [link] Xây dựng kế hoạch quản lý chất lượng nước mặt',
+        1,
+    )
     tasks.write_text(text, encoding="utf-8")
     for args in (["plan"], ["status", "--year", "2026", "--as-of", "2026-11-20"]):
         result = cli(args, example_root)

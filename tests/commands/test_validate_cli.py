@@ -38,8 +38,9 @@ def test_json_format(cli, example_root):
     _break(example_root)
     result = cli(["validate", "--format", "json"], example_root)
     data = json.loads(result.stdout)
-    assert data == [{"path": BAD, "line": 1, "col": 7, "severity": "error", "code": "KH030",
-                     "message": data[0]["message"]}]
+    assert data == [
+        {"path": BAD, "line": 1, "col": 7, "severity": "error", "code": "KH030", "message": data[0]["message"]}
+    ]
 
 
 def test_github_format(cli, example_root, monkeypatch):
@@ -119,7 +120,7 @@ def test_missing_nested_key_points_at_its_parent_key(cli, example_root):
     start = text.index("  deadline:\n")
     end = text.index("  deadline_text:")
     plan.write_text(text[:start] + text[end:], encoding="utf-8")
-    line = text[:text.index("reporting:")].count("\n") + 1
+    line = text[: text.index("reporting:")].count("\n") + 1
     result = cli(["validate"], example_root)
     assert f"plan/plan.yaml:{line}:1: error KH021: thiếu khóa bắt buộc `deadline`" in result.stdout
 
@@ -127,6 +128,6 @@ def test_missing_nested_key_points_at_its_parent_key(cli, example_root):
 def test_duplicate_unit_code_points_at_code(cli, example_root):
     src = (example_root / "units" / "QLMT.yaml").read_text(encoding="utf-8")
     (example_root / "units" / "QLMT2.yaml").write_text(src, encoding="utf-8")
-    line = src[:src.index("code:")].count("\n") + 1
+    line = src[: src.index("code:")].count("\n") + 1
     out = cli(["validate"], example_root).stdout
     assert f"units/QLMT2.yaml:{line}:7: error KH036" in out

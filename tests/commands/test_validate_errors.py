@@ -50,7 +50,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("name,content,code,line,col", [c for c in CASES if c[3] is not None], ids=[c[0] for c in CASES if c[3] is not None])
+@pytest.mark.parametrize(
+    "name,content,code,line,col", [c for c in CASES if c[3] is not None], ids=[c[0] for c in CASES if c[3] is not None]
+)
 def test_bad_entry_reports_code_and_position(cli, example_root, name, content, code, line, col):
     rel = REL
     if code == "KH032":
@@ -103,7 +105,8 @@ def test_file_over_size_cap(cli, example_root):
 
 def test_alias_bomb_is_refused_quickly(cli, example_root):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+    )
     write(example_root, REL, bomb)
     result = cli(["validate"], example_root)
     assert f"{REL}:1:4: error KH010:" in result.stdout
@@ -160,7 +163,6 @@ def test_syntax_errors_are_explained_in_vietnamese(cli, example_root):
 
 
 def test_every_readable_yaml_problem_of_a_file_is_reported(cli, example_root):
-    write(example_root, REL, GOOD + "difficulties: no\nproposals: 010\nauthor: yes\nauthor: \"x\"\n")
-    problems = [p for p in json.loads(cli(["validate", "--format", "json"], example_root).stdout)
-                if p["path"] == REL]
+    write(example_root, REL, GOOD + 'difficulties: no\nproposals: 010\nauthor: yes\nauthor: "x"\n')
+    problems = [p for p in json.loads(cli(["validate", "--format", "json"], example_root).stdout) if p["path"] == REL]
     assert [(p["code"], p["line"]) for p in problems] == [("KH012", 6), ("KH012", 7), ("KH012", 8), ("KH011", 9)]

@@ -129,8 +129,12 @@ def test_unit_filter(example_root):
 def test_correction_replaces_the_corrected_entry(example_root):
     old = _entry(example_root, "QLMT", "2026-07-01", "I.8", "done")
     fixed = "progress/QLMT/2026-07-02-I.8.yaml"
-    write(example_root, fixed, f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-02\nstatus: "in_progress"\n'
-                               f'summary: "Đính chính."\ncorrects: "{old}"\n')
+    write(
+        example_root,
+        fixed,
+        f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-02\nstatus: "in_progress"\n'
+        f'summary: "Đính chính."\ncorrects: "{old}"\n',
+    )
     tasks, _ = _status(example_root, 2026, D(2026, 11, 20))
     assert tasks["I.8"].status == "in_progress" and tasks["I.8"].entries == 1
 
@@ -148,8 +152,16 @@ def test_same_day_suffix_decides_which_entry_is_later(example_root):
 
 def test_correction_cycles_are_refused(cli, example_root):
     a, b = "progress/QLMT/2026-07-01-I.8.yaml", "progress/QLMT/2026-07-01-I.8-2.yaml"
-    write(example_root, a, f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "A."\ncorrects: "{b}"\n')
-    write(example_root, b, f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "B."\ncorrects: "{a}"\n')
+    write(
+        example_root,
+        a,
+        f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "A."\ncorrects: "{b}"\n',
+    )
+    write(
+        example_root,
+        b,
+        f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-01\nstatus: "done"\nsummary: "B."\ncorrects: "{a}"\n',
+    )
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and f"{a}:6:11: error KH041" in result.stdout
 
@@ -157,8 +169,11 @@ def test_correction_cycles_are_refused(cli, example_root):
 def test_two_corrections_of_one_entry_are_refused(cli, example_root):
     old = _entry(example_root, "QLMT", "2026-07-01", "I.8", "done")
     for day in ("02", "03"):
-        write(example_root, f"progress/QLMT/2026-07-{day}-I.8.yaml",
-              f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-{day}\nstatus: "done"\nsummary: "x"\ncorrects: "{old}"\n')
+        write(
+            example_root,
+            f"progress/QLMT/2026-07-{day}-I.8.yaml",
+            f'task: "I.8"\nunit: "QLMT"\ndate: 2026-07-{day}\nstatus: "done"\nsummary: "x"\ncorrects: "{old}"\n',
+        )
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and "progress/QLMT/2026-07-03-I.8.yaml:6:11: error KH041" in result.stdout
     assert "đã được đính chính bởi progress/QLMT/2026-07-02-I.8.yaml" in result.stdout
@@ -166,8 +181,11 @@ def test_two_corrections_of_one_entry_are_refused(cli, example_root):
 
 def test_a_late_correction_keeps_the_original_date(example_root):
     old = "progress/KHCNCDS/2026-10-05-II.E.3.yaml"
-    write(example_root, "progress/KHCNCDS/2026-11-26-II.E.3.yaml",
-          f'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-11-26\nstatus: "done"\nsummary: "Đính chính."\ncorrects: "{old}"\n')
+    write(
+        example_root,
+        "progress/KHCNCDS/2026-11-26-II.E.3.yaml",
+        f'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-11-26\nstatus: "done"\nsummary: "Đính chính."\ncorrects: "{old}"\n',
+    )
     tasks, result = _status(example_root, 2026, D(2026, 11, 27))
     assert "KHCNCDS" not in result.late_units  # it did report on time; the correction does not change that
     assert tasks["II.E.3"].status == "done" and tasks["II.E.3"].entries == 1
@@ -177,11 +195,17 @@ def test_a_correction_stays_in_the_period_of_what_it_corrects(example_root, monk
     from kehoach import clock
 
     monkeypatch.setattr(clock, "today", lambda: D(2026, 12, 20))
-    write(example_root, "progress/KHCNCDS/2026-12-10-II.E.3.yaml",
-          'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-10\nstatus: "done"\nsummary: "Xong."\n')
-    write(example_root, "progress/KHCNCDS/2026-12-16-II.E.3.yaml",
-          'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-16\nstatus: "done"\nsummary: "Xong (sửa số liệu)."\n'
-          'corrects: "progress/KHCNCDS/2026-12-10-II.E.3.yaml"\n')
+    write(
+        example_root,
+        "progress/KHCNCDS/2026-12-10-II.E.3.yaml",
+        'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-10\nstatus: "done"\nsummary: "Xong."\n',
+    )
+    write(
+        example_root,
+        "progress/KHCNCDS/2026-12-16-II.E.3.yaml",
+        'task: "II.E.3"\nunit: "KHCNCDS"\ndate: 2026-12-16\nstatus: "done"\nsummary: "Xong (sửa số liệu)."\n'
+        'corrects: "progress/KHCNCDS/2026-12-10-II.E.3.yaml"\n',
+    )
     dr = load_clean(example_root, D(2026, 12, 20))
     y2026 = {t.id: t for t in compute(dr, 2026, D(2026, 12, 20)).tasks}
     y2027 = {t.id: t for t in compute(dr, 2027, D(2026, 12, 20)).tasks}

@@ -33,7 +33,7 @@ def add_table(doc, header: list[str], rows: list) -> None:
             merged = cells[first].merge(cells[len(header) - 1])
             set_cell(merged, text)
             continue
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=False):
             if isinstance(value, tuple):  # (text, font)
                 set_cell(cell, *value)
             elif value:
@@ -69,10 +69,16 @@ def seed_plan_docx(root: Path, path: Path) -> Path:
     doc = docx.Document()
     head = doc.add_table(rows=1, cols=2)
     number = plan["document"]["number"] or "     "
-    set_cell(head.cell(0, 0), f"{plan['issuer']['parent'].upper()}\n{plan['issuer']['name'].upper()}\n"
-                              f"Số: {number}/{plan['document']['code']}")
-    set_cell(head.cell(0, 1), f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                              f"{plan['issuer']['place']}, {_date(plan['document']['date'])}")
+    set_cell(
+        head.cell(0, 0),
+        f"{plan['issuer']['parent'].upper()}\n{plan['issuer']['name'].upper()}\n"
+        f"Số: {number}/{plan['document']['code']}",
+    )
+    set_cell(
+        head.cell(0, 1),
+        f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"{plan['issuer']['place']}, {_date(plan['document']['date'])}",
+    )
     doc.add_paragraph(plan["document"]["kind"].upper())
     doc.add_paragraph(plan["document"]["title"])
     doc.add_paragraph(plan["opening"])
@@ -91,8 +97,9 @@ def seed_plan_docx(root: Path, path: Path) -> Path:
     set_cell(close.cell(0, 1), "\n".join(v for v in (plan.get("signing") or {}).values() if v) or " ")
     doc.add_paragraph("Phụ lục")
     doc.add_paragraph(appendix["title"])
-    doc.add_paragraph("(Ban hành kèm theo Kế hoạch số      /KH-SNNMT ngày     tháng      năm 2026 "
-                      "của Sở Nông nghiệp và Môi trường)")
+    doc.add_paragraph(
+        "(Ban hành kèm theo Kế hoạch số      /KH-SNNMT ngày     tháng      năm 2026 của Sở Nông nghiệp và Môi trường)"
+    )
     rows: list = []
 
     def unit_list(codes: list[str], sep: str) -> str:
@@ -102,8 +109,17 @@ def seed_plan_docx(root: Path, path: Path) -> Path:
         for g in groups:
             rows.append(("group", f"{g['id']}. {g['title']}", depth))
             for t in g.get("tasks", []):
-                rows.append([f"{t['id'].rsplit('.', 1)[1]}. ", t["content"], unit_list(t["lead"], "; "),
-                             unit_list(t["coordinating"], ", "), t["timeline"]["text"], t["output"], t["note"] or ""])
+                rows.append(
+                    [
+                        f"{t['id'].rsplit('.', 1)[1]}. ",
+                        t["content"],
+                        unit_list(t["lead"], "; "),
+                        unit_list(t["coordinating"], ", "),
+                        t["timeline"]["text"],
+                        t["output"],
+                        t["note"] or "",
+                    ]
+                )
             walk(g.get("groups", []), depth + 1)
 
     walk(appendix["groups"], 0)

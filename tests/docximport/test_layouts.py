@@ -32,21 +32,43 @@ def other_order(path: Path) -> Path:
     doc = docx.Document()
     head = doc.add_table(rows=1, cols=2)
     set_cell(head.cell(0, 0), "UBND TỈNH QUẢNG TRỊ\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 123/KH-SNNMT")
-    set_cell(head.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                              "Quảng Trị, ngày 05 tháng 3 năm 2026")
+    set_cell(
+        head.cell(0, 1),
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 05 tháng 3 năm 2026",
+    )
     doc.add_paragraph("KẾ HOẠCH")
     doc.add_paragraph("Triển khai Nghị quyết số 247/2025/QH15 ngày 10/12/2025 của Quốc hội về bảo vệ môi trường")
-    doc.add_paragraph("Căn cứ Nghị quyết số 247/2025/QH15 ngày 10/12/2025 của Quốc hội về bảo vệ môi trường, "
-                      "Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:")
-    add_table(doc, ["STT", "Nhiệm vụ", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Ghi chú"], [
-        ["I", "Nhiệm vụ năm 2026", "", "", "", "", ""],
-        ["1", "Rà soát quy hoạch VTABMARK", "Quý IV/2026", "Phòng Quản lý môi trường\nPhòng Khoáng sản và Biến đổi khí hậu",
-         "Văn phòng Sở, Phòng Kế hoạch – Tổng hợp", "Báo cáo", ""],
-        ["2", "Xây dựng cơ sở dữ liệu", "2026 - 2030\nvà các năm tiếp theo", "Phòng Khoa học, Công nghệ và Chuyển đổi số",
-         GENERIC_RELATED, "Cơ sở dữ liệu", "Thực hiện theo chức năng."],
-        ["II", "Nhiệm vụ thường xuyên", "", "", "", "", ""],
-        ["1", "Kiểm tra định kỳ", "Hằng năm", "Chi cục Thủy sản và Kiểm ngư", "", "Kết quả kiểm tra", ""],
-    ])
+    doc.add_paragraph(
+        "Căn cứ Nghị quyết số 247/2025/QH15 ngày 10/12/2025 của Quốc hội về bảo vệ môi trường, "
+        "Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:"
+    )
+    add_table(
+        doc,
+        ["STT", "Nhiệm vụ", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Ghi chú"],
+        [
+            ["I", "Nhiệm vụ năm 2026", "", "", "", "", ""],
+            [
+                "1",
+                "Rà soát quy hoạch VTABMARK",
+                "Quý IV/2026",
+                "Phòng Quản lý môi trường\nPhòng Khoáng sản và Biến đổi khí hậu",
+                "Văn phòng Sở, Phòng Kế hoạch – Tổng hợp",
+                "Báo cáo",
+                "",
+            ],
+            [
+                "2",
+                "Xây dựng cơ sở dữ liệu",
+                "2026 - 2030\nvà các năm tiếp theo",
+                "Phòng Khoa học, Công nghệ và Chuyển đổi số",
+                GENERIC_RELATED,
+                "Cơ sở dữ liệu",
+                "Thực hiện theo chức năng.",
+            ],
+            ["II", "Nhiệm vụ thường xuyên", "", "", "", "", ""],
+            ["1", "Kiểm tra định kỳ", "Hằng năm", "Chi cục Thủy sản và Kiểm ngư", "", "Kết quả kiểm tra", ""],
+        ],
+    )
     doc.save(path)
     put_control_char(path, " VTABMARK", "\x0b")
     return path
@@ -57,19 +79,55 @@ def merged_extra(path: Path) -> Path:
     doc = docx.Document()
     doc.add_paragraph("Phụ lục")
     doc.add_paragraph("Nhiệm vụ cụ thể năm 2027")
-    add_table(doc, ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Tiến độ", "Kết quả", "Ghi chú",
-                    "Kinh phí"], [
-        ("group", "I. Các nhiệm vụ trọng tâm", 0),
-        ("group", "A. Kiểm soát ô nhiễm", 1),
-        ["1.", "Quan trắc môi trường", "Trung tâm Quan trắc Nông nghiệp và Môi trường", "Các cơ quan liên quan",
-         "2027-2028", "Báo cáo quan trắc", "", "100 triệu"],
-        ["2.", ("Céng hßa X· héi", ".VnTime"), "Phòng Quản lý môi trường", "", "Theo chỉ đạo của UBND tỉnh",
-         "Kế hoạch", "", ""],
-        ("group", "B. Chất thải rắn", 1),
-        ["1.", "Phân loại rác tại nguồn", "Phòng Quản lý môi trưòng", "Phòng Quản lý môi trường", "2027",
-         "Mô hình", "", ""],
-        ["2.", "Nhiệm vụ thiếu kết quả", "Phòng Quản lý môi trường", "", "2027", "", "", ""],
-    ])
+    add_table(
+        doc,
+        [
+            "TT",
+            "Nội dung thực hiện",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Tiến độ",
+            "Kết quả",
+            "Ghi chú",
+            "Kinh phí",
+        ],
+        [
+            ("group", "I. Các nhiệm vụ trọng tâm", 0),
+            ("group", "A. Kiểm soát ô nhiễm", 1),
+            [
+                "1.",
+                "Quan trắc môi trường",
+                "Trung tâm Quan trắc Nông nghiệp và Môi trường",
+                "Các cơ quan liên quan",
+                "2027-2028",
+                "Báo cáo quan trắc",
+                "",
+                "100 triệu",
+            ],
+            [
+                "2.",
+                ("Céng hßa X· héi", ".VnTime"),
+                "Phòng Quản lý môi trường",
+                "",
+                "Theo chỉ đạo của UBND tỉnh",
+                "Kế hoạch",
+                "",
+                "",
+            ],
+            ("group", "B. Chất thải rắn", 1),
+            [
+                "1.",
+                "Phân loại rác tại nguồn",
+                "Phòng Quản lý môi trưòng",
+                "Phòng Quản lý môi trường",
+                "2027",
+                "Mô hình",
+                "",
+                "",
+            ],
+            ["2.", "Nhiệm vụ thiếu kết quả", "Phòng Quản lý môi trường", "", "2027", "", "", ""],
+        ],
+    )
     doc.save(path)
     return path
 
@@ -86,9 +144,14 @@ def two_row_header(path: Path) -> Path:
     set_cell(top[2].merge(top[3]), "Cơ quan thực hiện")
     set_cell(table.cell(1, 2), "Chủ trì")
     set_cell(table.cell(1, 3), "Phối hợp")
-    for r, row in enumerate([["1", "Tuyên truyền pháp luật", None, "Văn phòng Sở", "Thường xuyên", "Tài liệu"],
-                             ["2", "Đào tạo cán bộ", None, "", "2026 và các năm tiếp theo…", "Khóa đào tạo"],
-                             ["3", "Thu hút nhân lực", "Phòng Tổ chức cán bộ", "", "2026 - 2030", "Đề án"]], start=2):
+    for r, row in enumerate(
+        [
+            ["1", "Tuyên truyền pháp luật", None, "Văn phòng Sở", "Thường xuyên", "Tài liệu"],
+            ["2", "Đào tạo cán bộ", None, "", "2026 và các năm tiếp theo…", "Khóa đào tạo"],
+            ["3", "Thu hút nhân lực", "Phòng Tổ chức cán bộ", "", "2026 - 2030", "Đề án"],
+        ],
+        start=2,
+    ):
         for c, value in enumerate(row):
             if value:
                 set_cell(table.cell(r, c), value)
@@ -100,22 +163,36 @@ def two_row_header(path: Path) -> Path:
 def test_other_column_order_line_breaks_and_control_char(tmp_path):
     res = adopt(other_order(tmp_path / "a.docx"), {}, TODAY)
     tasks = _tasks(res.appendix["groups"])
-    assert [(g["id"], g["title"]) for g in res.appendix["groups"]] == [("I", "Nhiệm vụ năm 2026"),
-                                                                          ("II", "Nhiệm vụ thường xuyên")]
+    assert [(g["id"], g["title"]) for g in res.appendix["groups"]] == [
+        ("I", "Nhiệm vụ năm 2026"),
+        ("II", "Nhiệm vụ thường xuyên"),
+    ]
     assert list(tasks) == ["I.1", "I.2", "II.1"]
     assert tasks["I.1"]["content"] == "Rà soát quy hoạch"
     assert tasks["I.1"]["lead"] == ["QLMT", "KSBDKH"] and tasks["I.1"]["coordinating"] == ["VP", "KHTH"]
     assert tasks["I.1"]["timeline"] == {"start": 2026, "end": 2026, "continuing": False, "text": "Quý IV/2026"}
     assert tasks["I.2"]["lead"] == ["KHCNCDS"] and tasks["I.2"]["coordinating"] == [GENERIC_RELATED]
-    assert tasks["I.2"]["timeline"] == {"start": 2026, "end": 2030, "continuing": True,
-                                        "text": "2026 - 2030 và các năm tiếp theo"}
+    assert tasks["I.2"]["timeline"] == {
+        "start": 2026,
+        "end": 2030,
+        "continuing": True,
+        "text": "2026 - 2030 và các năm tiếp theo",
+    }
     assert tasks["I.2"]["note"] == "Thực hiện theo chức năng."
     assert tasks["II.1"]["timeline"] == {"start": 2026, "end": None, "continuing": True, "text": "Hằng năm"}
-    assert res.names == {"QLMT": "Phòng Quản lý môi trường", "KSBDKH": "Phòng Khoáng sản và Biến đổi khí hậu",
-                         "VP": "Văn phòng Sở", "KHTH": "Phòng Kế hoạch – Tổng hợp",
-                         "KHCNCDS": "Phòng Khoa học, Công nghệ và Chuyển đổi số", "TSKN": "Chi cục Thủy sản và Kiểm ngư"}
-    assert res.plan["issuer"] == {"name": "Sở Nông nghiệp và Môi trường", "parent": "UBND tỉnh Quảng Trị",
-                                  "place": "Quảng Trị"}
+    assert res.names == {
+        "QLMT": "Phòng Quản lý môi trường",
+        "KSBDKH": "Phòng Khoáng sản và Biến đổi khí hậu",
+        "VP": "Văn phòng Sở",
+        "KHTH": "Phòng Kế hoạch – Tổng hợp",
+        "KHCNCDS": "Phòng Khoa học, Công nghệ và Chuyển đổi số",
+        "TSKN": "Chi cục Thủy sản và Kiểm ngư",
+    }
+    assert res.plan["issuer"] == {
+        "name": "Sở Nông nghiệp và Môi trường",
+        "parent": "UBND tỉnh Quảng Trị",
+        "place": "Quảng Trị",
+    }
     assert res.plan["document"]["number"] == "123" and res.plan["document"]["code"] == "KH-SNNMT"
     assert res.plan["document"]["date"] == "2026-03-05"
     assert [b["number"] for b in res.plan["basis"]] == ["247/2025/QH15"]
@@ -135,19 +212,26 @@ def test_merged_groups_extra_column_legacy_font(tmp_path):
     tasks = _tasks(groups)
     assert list(tasks) == ["I.A.1", "I.A.2", "I.B.1"]
     assert tasks["I.A.1"]["lead"] == ["TTQTNNMT"] and tasks["I.A.1"]["coordinating"] == [GENERIC_RELATED]
-    assert tasks["I.A.2"]["timeline"] == {"start": TODAY.year, "end": None, "continuing": False,
-                                          "text": "Theo chỉ đạo của UBND tỉnh"}
+    assert tasks["I.A.2"]["timeline"] == {
+        "start": TODAY.year,
+        "end": None,
+        "continuing": False,
+        "text": "Theo chỉ đạo của UBND tỉnh",
+    }
     assert tasks["I.B.1"]["lead"] == ["QLMT2"] and tasks["I.B.1"]["coordinating"] == ["QLMT"]
     assert res.units["TTQTNNMT"]["kind"] == "trung_tam"
     looks = "\n".join(_looks(res))
     assert "bảng 1, dòng tiêu đề: cột «Kinh phí» không thuộc Phụ lục" in looks
     assert "bảng 1, dòng 5, ô 2: chữ dùng phông .VnTime — mã cũ TCVN3" in looks
     assert "cột «Cơ quan phối hợp»: cụm «Các cơ quan liên quan» đã ghi thành cụm chung" in looks
-    assert "nhiệm vụ I.A.2 (bảng 1, dòng 5), cột «Tiến độ»: tiến độ «Theo chỉ đạo của UBND tỉnh» không đọc được" in looks
+    assert (
+        "nhiệm vụ I.A.2 (bảng 1, dòng 5), cột «Tiến độ»: tiến độ «Theo chỉ đạo của UBND tỉnh» không đọc được" in looks
+    )
     assert "không thấy năm của văn bản" in looks
     assert "hai tên gần giống nhau: «Phòng Quản lý môi trường» (QLMT) và «Phòng Quản lý môi trưòng» (QLMT2)" in looks
     assert [(n.where, n.message[:30]) for n in res.notes.refused] == [
-        ("nhiệm vụ I.B.2 (bảng 1, dòng 8)", "thiếu Kết quả; nhiệm vụ này kh")]
+        ("nhiệm vụ I.B.2 (bảng 1, dòng 8)", "thiếu Kết quả; nhiệm vụ này kh")
+    ]
 
 
 def test_two_row_header_vertical_merge_no_groups(tmp_path):
@@ -158,8 +242,12 @@ def test_two_row_header_vertical_merge_no_groups(tmp_path):
     assert list(tasks) == ["I.1", "I.2", "I.3"]
     assert [t["lead"] for t in tasks.values()] == [["TCCB"], ["TCCB"], ["TCCB"]]
     assert tasks["I.1"]["coordinating"] == ["VP"] and tasks["I.2"]["coordinating"] == []
-    assert tasks["I.2"]["timeline"] == {"start": 2026, "end": None, "continuing": True,
-                                       "text": "2026 và các năm tiếp theo…"}
+    assert tasks["I.2"]["timeline"] == {
+        "start": 2026,
+        "end": None,
+        "continuing": True,
+        "text": "2026 và các năm tiếp theo…",
+    }
     assert tasks["I.1"]["note"] is None
     assert res.units == {}
     looks = "\n".join(_looks(res))

@@ -28,8 +28,9 @@ def _tasks(root: Path) -> list[dict]:
     def walk(groups: list[dict]) -> None:
         for g in groups:
             for t in g.get("tasks", []):
-                t = dict(t, lead=[names[c] for c in t["lead"]],
-                         coordinating=[names.get(c, c) for c in t["coordinating"]])
+                t = dict(
+                    t, lead=[names[c] for c in t["lead"]], coordinating=[names.get(c, c) for c in t["coordinating"]]
+                )
                 out.append(t)
             walk(g.get("groups", []))
 
@@ -58,8 +59,13 @@ def _assert_same_plan(out: Path) -> None:
     assert _tasks(out) == _tasks(REPO)
     assert _load(out / "plan/tasks.yaml")["title"] == _load(REPO / "plan/tasks.yaml")["title"]
     assert set(_names(out).values()) == _used_names(REPO)
-    groups = lambda root: [(g["id"], g["title"], [s["id"] for s in g.get("groups", [])])  # noqa: E731
-                           for g in _load(root / "plan/tasks.yaml")["groups"]]
+
+    def groups(root):
+        return [
+            (g["id"], g["title"], [s["id"] for s in g.get("groups", [])])
+            for g in _load(root / "plan/tasks.yaml")["groups"]
+        ]
+
     assert groups(out) == groups(REPO)
 
 

@@ -11,28 +11,45 @@ from kehoach.model.plan import GENERIC_RELATED
 from kehoach.model.timeline import parse_wording
 
 
-@pytest.mark.parametrize("cell, names", [
-    ("Văn phòng Sở, Phòng Kế hoạch – Tổng hợp", ["Văn phòng Sở", "Phòng Kế hoạch – Tổng hợp"]),
-    ("Phòng Khoa học, Công nghệ và Chuyển đổi số", ["Phòng Khoa học, Công nghệ và Chuyển đổi số"]),
-    ("Phòng Quản lý môi trường; Phòng Khoáng sản và Biến đổi khí hậu",
-     ["Phòng Quản lý môi trường", "Phòng Khoáng sản và Biến đổi khí hậu"]),
-    ("Chi cục Chăn nuôi và Thú y\n- Sở Tài chính và Sở Xây dựng.", ["Chi cục Chăn nuôi và Thú y", "Sở Tài chính", "Sở Xây dựng"]),
-    (GENERIC_RELATED, [GENERIC_RELATED]),
-])
+@pytest.mark.parametrize(
+    "cell, names",
+    [
+        ("Văn phòng Sở, Phòng Kế hoạch – Tổng hợp", ["Văn phòng Sở", "Phòng Kế hoạch – Tổng hợp"]),
+        ("Phòng Khoa học, Công nghệ và Chuyển đổi số", ["Phòng Khoa học, Công nghệ và Chuyển đổi số"]),
+        (
+            "Phòng Quản lý môi trường; Phòng Khoáng sản và Biến đổi khí hậu",
+            ["Phòng Quản lý môi trường", "Phòng Khoáng sản và Biến đổi khí hậu"],
+        ),
+        (
+            "Chi cục Chăn nuôi và Thú y\n- Sở Tài chính và Sở Xây dựng.",
+            ["Chi cục Chăn nuôi và Thú y", "Sở Tài chính", "Sở Xây dựng"],
+        ),
+        (GENERIC_RELATED, [GENERIC_RELATED]),
+    ],
+)
 def test_split_names(cell, names):
     assert split_names(cell, []) == names
 
 
 def test_known_names_are_not_split():
     assert split_names("Phòng Kinh tế, Hạ tầng, Ban Dân tộc", ["Phòng Kinh tế, Hạ tầng"]) == [
-        "Phòng Kinh tế, Hạ tầng", "Ban Dân tộc"]
+        "Phòng Kinh tế, Hạ tầng",
+        "Ban Dân tộc",
+    ]
 
 
-@pytest.mark.parametrize("name, code", [
-    ("Phòng Quản lý môi trường", "QLMT"), ("Phòng Kế hoạch – Tổng hợp", "KHTH"), ("Văn phòng Sở", "VP"),
-    ("Chi cục Trồng trọt và Bảo vệ thực vật", "TTBVTV"), ("Phòng Khoa học, Công nghệ và Chuyển đổi số", "KHCNCDS"),
-    ("UBND tỉnh Quảng Trị", "UBNDTQT"), ("Đài Phát thanh", "DPT"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Phòng Quản lý môi trường", "QLMT"),
+        ("Phòng Kế hoạch – Tổng hợp", "KHTH"),
+        ("Văn phòng Sở", "VP"),
+        ("Chi cục Trồng trọt và Bảo vệ thực vật", "TTBVTV"),
+        ("Phòng Khoa học, Công nghệ và Chuyển đổi số", "KHCNCDS"),
+        ("UBND tỉnh Quảng Trị", "UBNDTQT"),
+        ("Đài Phát thanh", "DPT"),
+    ],
+)
 def test_derive_code(name, code):
     assert derive_code(name, set()) == code
 
@@ -48,12 +65,19 @@ def test_codes_are_unique_and_variants_merge():
     assert notes.refused[0].where == "d"
 
 
-@pytest.mark.parametrize("text, years", [
-    ("2026", (2026, 2026, False)), ("2027-2028", (2027, 2028, False)),
-    ("2026 - 2030 và các năm tiếp theo", (2026, 2030, True)), ("2026 và các năm tiếp theo", (2026, None, True)),
-    ("2026 và các năm tiếp theo…", (2026, None, True)), ("Quý IV/2026", (2026, 2026, False)),
-    ("Hằng năm", (None, None, True)), ("Thường xuyên", (None, None, True)),
-])
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("2026", (2026, 2026, False)),
+        ("2027-2028", (2027, 2028, False)),
+        ("2026 - 2030 và các năm tiếp theo", (2026, 2030, True)),
+        ("2026 và các năm tiếp theo", (2026, None, True)),
+        ("2026 và các năm tiếp theo…", (2026, None, True)),
+        ("Quý IV/2026", (2026, 2026, False)),
+        ("Hằng năm", (None, None, True)),
+        ("Thường xuyên", (None, None, True)),
+    ],
+)
 def test_wordings(text, years):
     assert tuple(parse_wording(text)) == years
 
@@ -64,5 +88,7 @@ def test_clean_and_encodings():
     assert "U+000B" in notes.look[0].message and "NUL" in notes.look[0].message
     assert is_legacy_font(".VnTime") and is_legacy_font("VNI-Times") and not is_legacy_font("Times New Roman")
     assert mojibake("Céng hßa X· héi") and mojibake("Cộng hòa xã hội chủ nghĩa Việt Nam, 25°C, 10 m²") is None
-    assert recase("KẾ HOẠCH CỦA UBND TỈNH QUẢNG TRỊ", ["Theo Kế hoạch của UBND tỉnh Quảng Trị."]) == \
-        "Kế hoạch của UBND tỉnh Quảng Trị"
+    assert (
+        recase("KẾ HOẠCH CỦA UBND TỈNH QUẢNG TRỊ", ["Theo Kế hoạch của UBND tỉnh Quảng Trị."])
+        == "Kế hoạch của UBND tỉnh Quảng Trị"
+    )

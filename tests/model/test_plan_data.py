@@ -82,10 +82,16 @@ def test_coordinators(data):
 def test_units_named_by_the_plan(data):
     names = {u.name for u in data.units.values() if u.internal}
     assert names == {
-        "Phòng Quản lý môi trường", "Phòng Khoáng sản và Biến đổi khí hậu", "Văn phòng Sở",
-        "Phòng Kế hoạch – Tổng hợp", "Trung tâm Quan trắc Nông nghiệp và Môi trường",
-        "Chi cục Chăn nuôi và Thú y", "Chi cục Thủy sản và Kiểm ngư", "Chi cục Trồng trọt và Bảo vệ thực vật",
-        "Phòng Tổ chức cán bộ", "Phòng Khoa học, Công nghệ và Chuyển đổi số",
+        "Phòng Quản lý môi trường",
+        "Phòng Khoáng sản và Biến đổi khí hậu",
+        "Văn phòng Sở",
+        "Phòng Kế hoạch – Tổng hợp",
+        "Trung tâm Quan trắc Nông nghiệp và Môi trường",
+        "Chi cục Chăn nuôi và Thú y",
+        "Chi cục Thủy sản và Kiểm ngư",
+        "Chi cục Trồng trọt và Bảo vệ thực vật",
+        "Phòng Tổ chức cán bộ",
+        "Phòng Khoa học, Công nghệ và Chuyển đổi số",
     }
 
 
@@ -94,7 +100,9 @@ def test_metadata(data):
     assert plan.issuer.name == "Sở Nông nghiệp và Môi trường"
     assert plan.document.number is None and plan.document.code == "KH-SNNMT"
     assert [(b.number, b.date.isoformat()) for b in plan.basis] == [
-        ("247/2025/QH15", "2025-12-10"), ("1705/KH-UBND", "2026-03-31")]
+        ("247/2025/QH15", "2025-12-10"),
+        ("1705/KH-UBND", "2026-03-31"),
+    ]
     assert plan.reporting.focal_unit == "QLMT"
     assert (plan.reporting.deadline.day, plan.reporting.deadline.month) == (15, 11)
     assert [s.number for s in plan.sections] == ["I", "II", "III", "IV", "V"]

@@ -8,10 +8,10 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from tests.docx_read import all_runs, open_docx
 from kehoach.commands import report
 from kehoach.commands.common import load_clean
 from kehoach.render import docx_layout
+from tests.docx_read import all_runs, open_docx
 
 AS_OF = dt.date(2026, 11, 20)
 SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -30,13 +30,16 @@ def doc(report_bytes):
 
 
 def _fonts_ok(rfonts) -> bool:
-    return rfonts is not None and all(rfonts.get(qn(s)) == "Times New Roman" for s in SLOTS) and not any(
-        k.endswith("Theme") or k.endswith("theme") for k in rfonts.attrib)
+    return (
+        rfonts is not None
+        and all(rfonts.get(qn(s)) == "Times New Roman" for s in SLOTS)
+        and not any(k.endswith("Theme") or k.endswith("theme") for k in rfonts.attrib)
+    )
 
 
 def test_pages_a4_margins_orientation(doc):
     assert len(doc.sections) == 2
-    for section, landscape in zip(doc.sections, (False, True)):
+    for section, landscape in zip(doc.sections, (False, True), strict=False):
         assert section.orientation == (WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT)
         w, h = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
         assert abs(section.page_width - w) < Mm(1) and abs(section.page_height - h) < Mm(1)
@@ -119,11 +122,19 @@ def test_appendix_table(doc):
     assert _fmt(doc.paragraphs[i]) == (Pt(14), True, False)
     assert texts[i + 1] == "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ NĂM 2026"
     note = doc.paragraphs[i + 2]
-    assert note.text == ("(Kèm theo Báo cáo số 05/BC-SNNMT ngày 20 tháng 11 năm 2026 "
-                         "của Sở Nông nghiệp và Môi trường)") and note.runs[0].font.italic
+    assert (
+        note.text == ("(Kèm theo Báo cáo số 05/BC-SNNMT ngày 20 tháng 11 năm 2026 của Sở Nông nghiệp và Môi trường)")
+        and note.runs[0].font.italic
+    )
     table = doc.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["TT", "Nội dung", "Đơn vị chủ trì", "Tiến độ",
-                                                      "Kết quả thực hiện", "Tình trạng"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "TT",
+        "Nội dung",
+        "Đơn vị chủ trì",
+        "Tiến độ",
+        "Kết quả thực hiện",
+        "Tình trạng",
+    ]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert {b.get(qn("w:val")) for b in table._tbl.tblPr.find(qn("w:tblBorders"))} == {"single"}
 

@@ -5,7 +5,6 @@ import io
 from pathlib import Path
 
 import docx
-
 import pytest
 
 from kehoach.errors import TemplateError
@@ -66,4 +65,7 @@ def test_bundled_templates_are_found_for_a_root_without_templates():
     from kehoach.render.templates import PACKAGE_TEMPLATES
 
     assert sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.j2")) == [
-        "bao-cao-don-vi.md.j2", "bao-cao-nam.md.j2", "ke-hoach.md.j2"]
+        "bao-cao-don-vi.md.j2",
+        "bao-cao-nam.md.j2",
+        "ke-hoach.md.j2",
+    ]

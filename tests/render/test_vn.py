@@ -8,22 +8,34 @@ from kehoach.errors import UsageError
 from kehoach.render import vn
 
 
-@pytest.mark.parametrize("d, text", [
-    (dt.date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),
-    (dt.date(2026, 1, 5), "ngày 05 tháng 01 năm 2026"),
-    (dt.date(2026, 2, 28), "ngày 28 tháng 02 năm 2026"),
-    (dt.date(2026, 6, 29), "ngày 29 tháng 6 năm 2026"),
-    (dt.date(2026, 11, 15), "ngày 15 tháng 11 năm 2026"),
-    (dt.date(2026, 12, 9), "ngày 09 tháng 12 năm 2026"),
-])
+@pytest.mark.parametrize(
+    "d, text",
+    [
+        (dt.date(2026, 3, 5), "ngày 05 tháng 3 năm 2026"),
+        (dt.date(2026, 1, 5), "ngày 05 tháng 01 năm 2026"),
+        (dt.date(2026, 2, 28), "ngày 28 tháng 02 năm 2026"),
+        (dt.date(2026, 6, 29), "ngày 29 tháng 6 năm 2026"),
+        (dt.date(2026, 11, 15), "ngày 15 tháng 11 năm 2026"),
+        (dt.date(2026, 12, 9), "ngày 09 tháng 12 năm 2026"),
+    ],
+)
 def test_ngay_thang(d, text):
     assert vn.ngay_thang(d) == text
 
 
-@pytest.mark.parametrize("value, text", [
-    (1500, "1.500"), (1500.5, "1.500,5"), (92.5, "92,5"), (0, "0"), (1234567.25, "1.234.567,25"),
-    (7.0, "7"), (-3.25, "-3,25"), (0.333333, "0,333333"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (1500, "1.500"),
+        (1500.5, "1.500,5"),
+        (92.5, "92,5"),
+        (0, "0"),
+        (1234567.25, "1.234.567,25"),
+        (7.0, "7"),
+        (-3.25, "-3,25"),
+        (0.333333, "0,333333"),
+    ],
+)
 def test_so(value, text):
     assert vn.so(value) == text
 

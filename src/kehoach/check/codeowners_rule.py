@@ -20,5 +20,13 @@ def check_codeowners(dr: DataRoot) -> list[Problem]:
         current = None
     if current == render(dr):
         return []
-    return [make("KH042", PATH, 1, 1, "CODEOWNERS không còn khớp với người duyệt (`reviewers:`) trong units/; "
-                 "hãy chạy `kehoach codeowners` rồi commit tệp này.")]
+    return [
+        make(
+            "KH042",
+            PATH,
+            1,
+            1,
+            "CODEOWNERS không còn khớp với người duyệt (`reviewers:`) trong units/; "
+            "hãy chạy `kehoach codeowners` rồi commit tệp này.",
+        )
+    ]

@@ -11,6 +11,7 @@ from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import implemented
 from kehoach.problems import Problem
 
+
 def expected_stem(entry) -> str:
     return naming.stem(entry.date, entry.task)
 
@@ -39,30 +40,72 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
     if tasks is not None:
         task = tasks.get(e.task)
         if task is None:
-            out.append(at(dr, rel, ("task",), "KH030",
-                          f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`."))
+            out.append(
+                at(
+                    dr,
+                    rel,
+                    ("task",),
+                    "KH030",
+                    f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`.",
+                )
+            )
     if e.unit in dr.broken_units:
         pass  # the unit's file has its own problem; checking against it would only echo that
     elif e.unit not in dr.units:
-        out.append(at(dr, rel, ("unit",), "KH031",
-                      f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}."))
+        out.append(
+            at(
+                dr,
+                rel,
+                ("unit",),
+                "KH031",
+                f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}.",
+            )
+        )
     elif task is not None and not task.assigned(e.unit, dr.units[e.unit].internal):
         named = ", ".join(task.lead + [c for c in task.coordinating if c in dr.units])
-        out.append(at(dr, rel, ("unit",), "KH032",
-                      f"đơn vị `{e.unit}` không chủ trì hay phối hợp nhiệm vụ {e.task} (chỉ: {named}); "
-                      "kiểm tra lại số hiệu nhiệm vụ."))
+        out.append(
+            at(
+                dr,
+                rel,
+                ("unit",),
+                "KH032",
+                f"đơn vị `{e.unit}` không chủ trì hay phối hợp nhiệm vụ {e.task} (chỉ: {named}); "
+                "kiểm tra lại số hiệu nhiệm vụ.",
+            )
+        )
     out += _check_name(dr, le)
     if earliest and e.date < earliest:
-        out.append(at(dr, rel, ("date",), "KH034",
-                      f"ngày {e.date.isoformat()} trước ngày {earliest.isoformat()} ban hành "
-                      f"{implemented(dr.plan).kind} {implemented(dr.plan).number}; kiểm tra lại ngày."))
+        out.append(
+            at(
+                dr,
+                rel,
+                ("date",),
+                "KH034",
+                f"ngày {e.date.isoformat()} trước ngày {earliest.isoformat()} ban hành "
+                f"{implemented(dr.plan).kind} {implemented(dr.plan).number}; kiểm tra lại ngày.",
+            )
+        )
     if e.date > today:
-        out.append(at(dr, rel, ("date",), "KH035",
-                      f"ngày {e.date.isoformat()} ở tương lai (hôm nay {today.isoformat()}); chỉ báo cáo việc đã làm."))
+        out.append(
+            at(
+                dr,
+                rel,
+                ("date",),
+                "KH035",
+                f"ngày {e.date.isoformat()} ở tương lai (hôm nay {today.isoformat()}); chỉ báo cáo việc đã làm.",
+            )
+        )
     for i, o in enumerate(e.outputs):
         if o.date is not None and o.date > today:
-            out.append(at(dr, rel, ("outputs", i, "date"), "KH035",
-                          f"ngày văn bản {o.date.isoformat()} ở tương lai; kiểm tra lại ngày ban hành."))
+            out.append(
+                at(
+                    dr,
+                    rel,
+                    ("outputs", i, "date"),
+                    "KH035",
+                    f"ngày văn bản {o.date.isoformat()} ở tương lai; kiểm tra lại ngày ban hành.",
+                )
+            )
     return out
 
 
@@ -71,14 +114,28 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
     parts = rel.split("/")
     good = f"progress/{e.unit}/{expected_stem(e)}.yaml"
     if len(parts) != 3 or parts[1] != e.unit:
-        return [at(dr, rel, ("unit",), "KH033",
-                   f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.")]
+        return [
+            at(
+                dr,
+                rel,
+                ("unit",),
+                "KH033",
+                f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.",
+            )
+        ]
     m = naming.NAME.match(parts[2])
     if m is None or m["date"] != e.date.isoformat() or m["task"] != e.task:
         key = "date" if m is not None and m["date"] != e.date.isoformat() else "task"
-        return [at(dr, rel, (key,), "KH033",
-                   f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); "
-                   f"hãy đổi tên thành {good} (thêm -2, -3 … nếu trùng).")]
+        return [
+            at(
+                dr,
+                rel,
+                (key,),
+                "KH033",
+                f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); "
+                f"hãy đổi tên thành {good} (thêm -2, -3 … nếu trùng).",
+            )
+        ]
     return []
 
 
@@ -87,19 +144,42 @@ def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict, corrected_by:
     may replace it: entries are ordered by (date, path), so corrections can never form a cycle."""
     target = by_rel.get(le.entry.corrects)
     if target is None:
-        return [at(dr, le.rel, ("corrects",), "KH041",
-                   f"`corrects` trỏ tới {le.entry.corrects}, không phải một mục tiến độ hợp lệ; "
-                   "hãy ghi đúng đường dẫn, ví dụ progress/QLMT/2026-05-20-I.2.yaml.")]
+        return [
+            at(
+                dr,
+                le.rel,
+                ("corrects",),
+                "KH041",
+                f"`corrects` trỏ tới {le.entry.corrects}, không phải một mục tiến độ hợp lệ; "
+                "hãy ghi đúng đường dẫn, ví dụ progress/QLMT/2026-05-20-I.2.yaml.",
+            )
+        ]
     t, e = target.entry, le.entry
     if target.rel == le.rel:
-        return [at(dr, le.rel, ("corrects",), "KH041", "mục không thể tự đính chính chính nó; hãy trỏ tới mục cũ cần sửa.")]
+        return [
+            at(dr, le.rel, ("corrects",), "KH041", "mục không thể tự đính chính chính nó; hãy trỏ tới mục cũ cần sửa.")
+        ]
     if (t.task, t.unit) != (e.task, e.unit) or naming.order(t.date, target.rel) > naming.order(e.date, le.rel):
-        return [at(dr, le.rel, ("corrects",), "KH041",
-                   "mục đính chính phải cùng đơn vị, cùng nhiệm vụ và sau mục được đính chính "
-                   "(ngày sau, hoặc cùng ngày với hậu tố -2, -3 … lớn hơn).")]
+        return [
+            at(
+                dr,
+                le.rel,
+                ("corrects",),
+                "KH041",
+                "mục đính chính phải cùng đơn vị, cùng nhiệm vụ và sau mục được đính chính "
+                "(ngày sau, hoặc cùng ngày với hậu tố -2, -3 … lớn hơn).",
+            )
+        ]
     if target.rel in corrected_by:
-        return [at(dr, le.rel, ("corrects",), "KH041",
-                   f"{target.rel} đã được đính chính bởi {corrected_by[target.rel]}; "
-                   f"hãy đính chính mục đó thay vì mục cũ.")]
+        return [
+            at(
+                dr,
+                le.rel,
+                ("corrects",),
+                "KH041",
+                f"{target.rel} đã được đính chính bởi {corrected_by[target.rel]}; "
+                f"hãy đính chính mục đó thay vì mục cũ.",
+            )
+        ]
     corrected_by[target.rel] = le.rel
     return []

@@ -3,7 +3,7 @@ timelines that match their wording."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from kehoach.check.locate import at
 from kehoach.load.root import PLAN_FILE, TASKS_FILE, DataRoot
@@ -25,8 +25,15 @@ def check_plan(dr: DataRoot) -> list[Problem]:
     out: list[Problem] = []
     focal = dr.plan.reporting.focal_unit if dr.plan is not None else None
     if focal is not None and focal not in dr.units and focal not in dr.broken_units:
-        out.append(at(dr, PLAN_FILE, ("reporting", "focal_unit"), "KH037",
-                      f"đơn vị đầu mối `{dr.plan.reporting.focal_unit}` chưa có trong units/; hãy thêm tệp units/<MÃ>.yaml."))
+        out.append(
+            at(
+                dr,
+                PLAN_FILE,
+                ("reporting", "focal_unit"),
+                "KH037",
+                f"đơn vị đầu mối `{dr.plan.reporting.focal_unit}` chưa có trong units/; hãy thêm tệp units/<MÃ>.yaml.",
+            )
+        )
     if dr.appendix is None:
         return out
     first: dict[str, tuple] = {}
@@ -34,11 +41,25 @@ def check_plan(dr: DataRoot) -> list[Problem]:
         expected = ".".join(g.id for g in chain) + "."
         if task.id in first:
             line = at(dr, TASKS_FILE, first[task.id] + ("id",), "KH036", "").line
-            out.append(at(dr, TASKS_FILE, loc + ("id",), "KH036",
-                          f"số hiệu nhiệm vụ `{task.id}` bị trùng với nhiệm vụ ở dòng {line}; hãy đánh số lại."))
+            out.append(
+                at(
+                    dr,
+                    TASKS_FILE,
+                    loc + ("id",),
+                    "KH036",
+                    f"số hiệu nhiệm vụ `{task.id}` bị trùng với nhiệm vụ ở dòng {line}; hãy đánh số lại.",
+                )
+            )
         elif not task.id.startswith(expected):
-            out.append(at(dr, TASKS_FILE, loc + ("id",), "KH036",
-                          f"nhiệm vụ `{task.id}` nằm trong nhóm {expected[:-1]} nên số hiệu phải bắt đầu bằng `{expected}`."))
+            out.append(
+                at(
+                    dr,
+                    TASKS_FILE,
+                    loc + ("id",),
+                    "KH036",
+                    f"nhiệm vụ `{task.id}` nằm trong nhóm {expected[:-1]} nên số hiệu phải bắt đầu bằng `{expected}`.",
+                )
+            )
         first.setdefault(task.id, loc)
         out += _units_of(dr, loc, task)
         out += _timeline(dr, loc, task)
@@ -52,19 +73,42 @@ def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
         for i, code in enumerate(getattr(task, field)):
             where = loc + (field, i)
             if code in seen:
-                out.append(at(dr, TASKS_FILE, where, "KH036", f"đơn vị `{code}` ghi hai lần trong `{field}` của {task.id}."))
+                out.append(
+                    at(dr, TASKS_FILE, where, "KH036", f"đơn vị `{code}` ghi hai lần trong `{field}` của {task.id}.")
+                )
             elif code in dr.broken_units:
                 pass  # units/<code>.yaml has its own problem
             elif code != GENERIC_RELATED and code not in dr.units:
-                out.append(at(dr, TASKS_FILE, where, "KH037",
-                              f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
-                              f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”)."))
+                out.append(
+                    at(
+                        dr,
+                        TASKS_FILE,
+                        where,
+                        "KH037",
+                        f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
+                        f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”).",
+                    )
+                )
             elif field == "lead" and not dr.units[code].internal:
-                out.append(at(dr, TASKS_FILE, where, "KH037",
-                              f"`{code}` là cơ quan ngoài Sở nên không thể chủ trì nhiệm vụ {task.id}."))
+                out.append(
+                    at(
+                        dr,
+                        TASKS_FILE,
+                        where,
+                        "KH037",
+                        f"`{code}` là cơ quan ngoài Sở nên không thể chủ trì nhiệm vụ {task.id}.",
+                    )
+                )
             elif field == "coordinating" and code in task.lead:
-                out.append(at(dr, TASKS_FILE, where, "KH036",
-                              f"`{code}` đã chủ trì {task.id}, không ghi thêm ở cơ quan phối hợp."))
+                out.append(
+                    at(
+                        dr,
+                        TASKS_FILE,
+                        where,
+                        "KH036",
+                        f"`{code}` đã chủ trì {task.id}, không ghi thêm ở cơ quan phối hợp.",
+                    )
+                )
             seen.add(code)
     return out
 
@@ -77,6 +121,13 @@ def _timeline(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
     start = tl.start if parsed.start is None else parsed.start  # “Hằng năm” names no start year
     if (start, parsed.end, parsed.continuing) == (tl.start, tl.end, tl.continuing):
         return []
-    return [at(dr, TASKS_FILE, loc + ("timeline",), "KH038",
-               f"tiến độ của {task.id} ghi “{tl.text}” nhưng số liệu là start={tl.start}, end={tl.end}, "
-               f"continuing={str(tl.continuing).lower()}; hãy sửa cho khớp.")]
+    return [
+        at(
+            dr,
+            TASKS_FILE,
+            loc + ("timeline",),
+            "KH038",
+            f"tiến độ của {task.id} ghi “{tl.text}” nhưng số liệu là start={tl.start}, end={tl.end}, "
+            f"continuing={str(tl.continuing).lower()}; hãy sửa cho khớp.",
+        )
+    ]

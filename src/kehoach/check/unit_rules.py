@@ -11,6 +11,13 @@ def check_units(dr: DataRoot) -> list[Problem]:
     out = []
     for code, rel in sorted(dr.unit_files.items()):
         if rel != f"units/{code}.yaml":
-            out.append(at(dr, rel, ("code",), "KH033",
-                          f"tệp của đơn vị `{code}` phải tên là units/{code}.yaml; hãy đổi tên tệp hoặc sửa mã."))
+            out.append(
+                at(
+                    dr,
+                    rel,
+                    ("code",),
+                    "KH033",
+                    f"tệp của đơn vị `{code}` phải tên là units/{code}.yaml; hãy đổi tên tệp hoặc sửa mã.",
+                )
+            )
     return out

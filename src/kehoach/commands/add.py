@@ -50,7 +50,9 @@ def run(root: Path, values: dict, today: dt.date) -> Path:
     if missing:
         if not interactive():
             names = ", ".join(OPTION_NAMES[k] for k in missing)
-            raise UsageError(f"thiếu {names}. Hãy thêm các tùy chọn này, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi lần lượt.")
+            raise UsageError(
+                f"thiếu {names}. Hãy thêm các tùy chọn này, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi lần lượt."
+            )
         from kehoach.commands.add_prompt import ask_missing
 
         values = {k: _clean(v) for k, v in ask_missing(dr, values).items()}
@@ -91,8 +93,14 @@ def _check(dr: DataRoot, rel: str, text: str, today: dt.date) -> Entry:
         entry = Entry.model_validate(data)
     except ValidationError as exc:
         raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems_from(exc, text, rel)) from None
-    trial = DataRoot(root=dr.root, plan=dr.plan, appendix=dr.appendix, units=dr.units,
-                     entries=[LoadedEntry(rel, entry)], pending={rel: text})
+    trial = DataRoot(
+        root=dr.root,
+        plan=dr.plan,
+        appendix=dr.appendix,
+        units=dr.units,
+        entries=[LoadedEntry(rel, entry)],
+        pending={rel: text},
+    )
     problems = [p for p in check_entries(trial, today) if p.severity == "error"]
     if problems:
         raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems)

@@ -19,7 +19,7 @@ def _fold(text: str) -> str:
 
 def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozenset()) -> str:
     typer.echo(title)
-    for i, (key, label) in enumerate(options, 1):
+    for i, (_key, label) in enumerate(options, 1):
         typer.echo(f"  {i:>2}. {label}")
     keys = [k for k, _ in options]
     while True:
@@ -62,8 +62,10 @@ def ask_missing(dr: DataRoot, values: dict) -> dict:
         values["status"] = _choose("Tình trạng:", list(ENTRY_STATUS.items()))
     while not (values.get("summary") or "").strip():
         values["summary"] = typer.prompt("Tóm tắt kết quả thực hiện (không để trống)")
-    for key, label in (("difficulties", "Khó khăn, vướng mắc (Enter để bỏ qua)"),
-                       ("proposals", "Đề xuất, kiến nghị (Enter để bỏ qua)")):
+    for key, label in (
+        ("difficulties", "Khó khăn, vướng mắc (Enter để bỏ qua)"),
+        ("proposals", "Đề xuất, kiến nghị (Enter để bỏ qua)"),
+    ):
         if values.get(key) is None:
             values[key] = typer.prompt(label, default="", show_default=False) or None
     return values

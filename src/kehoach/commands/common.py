@@ -20,8 +20,10 @@ def resolve_root(root: Path | None) -> Path:
         return root.resolve()
     found = find_root(Path.cwd())
     if found is None:
-        raise UsageError("không tìm thấy thư mục dữ liệu (có thư mục plan/) ở đây hay các thư mục cha; "
-                         "hãy chạy lệnh trong kho dữ liệu hoặc dùng --root.")
+        raise UsageError(
+            "không tìm thấy thư mục dữ liệu (có thư mục plan/) ở đây hay các thư mục cha; "
+            "hãy chạy lệnh trong kho dữ liệu hoặc dùng --root."
+        )
     return found
 
 
@@ -52,8 +54,10 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
     checked = load_checked(root, today)
     errors = [p for p in checked.errors if scope is None or p.path.startswith(scope)]
     if errors:
-        raise DataError(f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên "
-                        "(hoặc chạy `kehoach validate`) rồi chạy lại.", errors)
+        raise DataError(
+            f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên (hoặc chạy `kehoach validate`) rồi chạy lại.",
+            errors,
+        )
     return checked.data
 
 

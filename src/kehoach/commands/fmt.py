@@ -77,7 +77,11 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
     try:
         return text, format_text(fixed, kind, path, root), None
     except CannotFormat as exc:
-        return text, None, f"{_show(path)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển."
+        return (
+            text,
+            None,
+            f"{_show(path)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển.",
+        )
 
 
 def run(root: Path, paths: list[Path], check: bool) -> int:
@@ -108,8 +112,11 @@ def _summary(total: int, changed: list[Path], failed: int, skipped: int, check: 
     if skipped:
         typer.echo(f"Bỏ qua {skipped} tệp không thuộc plan/, units/, progress/ của một thư mục dữ liệu.", err=True)
     if failed:
-        typer.echo(f"{failed} tệp có lỗi nên được giữ nguyên; hãy sửa theo các dòng trên "
-                   "(xem thêm `kehoach validate`) rồi chạy lại `kehoach fmt`.", err=True)
+        typer.echo(
+            f"{failed} tệp có lỗi nên được giữ nguyên; hãy sửa theo các dòng trên "
+            "(xem thêm `kehoach validate`) rồi chạy lại `kehoach fmt`.",
+            err=True,
+        )
     if check and changed:
         typer.echo(f"{len(changed)}/{total} tệp chưa đúng dạng chuẩn; hãy chạy `kehoach fmt` rồi commit lại.")
     elif changed:

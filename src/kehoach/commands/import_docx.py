@@ -33,11 +33,19 @@ def _known_units(output: Path) -> dict[str, tuple[str, str | None]]:
 
 def _files(res: Result, source: Path) -> dict[str, str]:
     files = {
-        "plan/tasks.yaml": dump(res.appendix, f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), "
-                                              f"nhập từ {source.name} bằng `kehoach import-docx`."),
-        "plan/plan.yaml": dump(res.plan, f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
-                               + ("\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi "
-                                  "chạy `kehoach validate`." if res.plan_missing else "")),
+        "plan/tasks.yaml": dump(
+            res.appendix,
+            f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), nhập từ {source.name} bằng `kehoach import-docx`.",
+        ),
+        "plan/plan.yaml": dump(
+            res.plan,
+            f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
+            + (
+                "\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi chạy `kehoach validate`."
+                if res.plan_missing
+                else ""
+            ),
+        ),
     }
     for code, unit in res.units.items():
         files[f"units/{code}.yaml"] = dump(unit, f"{unit['name']}.")
@@ -65,27 +73,38 @@ def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
     files = _files(res, source)
     existing = [rel for rel in files if (output / rel).exists()]
     if existing and not force:
-        raise UsageError(f"trong {output} đã có {', '.join(existing)}; không ghi đè. Hãy chọn thư mục khác bằng -o, "
-                         "hoặc thêm --force nếu muốn thay các tệp này.")
+        raise UsageError(
+            f"trong {output} đã có {', '.join(existing)}; không ghi đè. Hãy chọn thư mục khác bằng -o, "
+            "hoặc thêm --force nếu muốn thay các tệp này."
+        )
     for rel, text in files.items():
         atomic_write(output / rel, text.encode("utf-8"))
     checked = load_checked(output, today)
     expected = [p for p in checked.errors if p.path == "plan/plan.yaml" and p.code == "KH021" and res.plan_missing]
     errors = [p for p in checked.errors if p not in expected]
     warnings = [p for p in checked.problems if p.severity == "warning"]
-    _say(f"Đã nhập {source.name} vào {output}: {res.tasks} nhiệm vụ trong {res.groups} nhóm, "
-         f"{len(res.names)} đơn vị ({len(res.units)} đơn vị mới).")
+    _say(
+        f"Đã nhập {source.name} vào {output}: {res.tasks} nhiệm vụ trong {res.groups} nhóm, "
+        f"{len(res.names)} đơn vị ({len(res.units)} đơn vị mới)."
+    )
     _say("Đã ghi: " + ", ".join(files))
     if res.plan_missing:
-        _say(f"plan/plan.yaml còn thiếu {', '.join(res.plan_missing)} (đánh dấu «# CẦN BỔ SUNG» trong tệp); "
-             "`kehoach validate` sẽ báo lỗi cho tới khi bổ sung.")
+        _say(
+            f"plan/plan.yaml còn thiếu {', '.join(res.plan_missing)} (đánh dấu «# CẦN BỔ SUNG» trong tệp); "
+            "`kehoach validate` sẽ báo lỗi cho tới khi bổ sung."
+        )
     _list("Cần xem lại", res.notes.look + [Note(f"{p.path}:{p.line}", p.message) for p in warnings])
     _list("Không nhập được", res.notes.refused)
     if errors:
-        _say(f"Dữ liệu vừa ghi chưa hợp lệ ({len(errors)} lỗi); hãy sửa theo các dòng dưới rồi chạy `kehoach validate`:")
+        _say(
+            f"Dữ liệu vừa ghi chưa hợp lệ ({len(errors)} lỗi); hãy sửa theo các dòng dưới rồi chạy `kehoach validate`:"
+        )
         for p in errors:
             _say("  " + p.render())
         return 1
-    _say("Kiểm tra dữ liệu vừa ghi: không có lỗi." if not expected else
-         "Kiểm tra dữ liệu vừa ghi: Phụ lục và đơn vị không có lỗi; chỉ còn các mục thiếu của plan/plan.yaml nêu trên.")
+    _say(
+        "Kiểm tra dữ liệu vừa ghi: không có lỗi."
+        if not expected
+        else "Kiểm tra dữ liệu vừa ghi: Phụ lục và đơn vị không có lỗi; chỉ còn các mục thiếu của plan/plan.yaml nêu trên."
+    )
     return 0

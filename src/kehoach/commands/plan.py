@@ -14,14 +14,16 @@ def as_data(dr: DataRoot) -> dict:
     tasks = []
     for chain, t in dr.appendix.walk():
         tl = t.timeline
-        tasks.append({
-            "id": t.id,
-            "group": ".".join(g.id for g in chain),
-            "content": t.content,
-            "lead": list(t.lead),
-            "coordinating": list(t.coordinating),
-            "timeline": {"start": tl.start, "end": tl.end, "continuing": tl.continuing, "text": tl.text},
-            "output": t.output,
-            "note": t.note,
-        })
+        tasks.append(
+            {
+                "id": t.id,
+                "group": ".".join(g.id for g in chain),
+                "content": t.content,
+                "lead": list(t.lead),
+                "coordinating": list(t.coordinating),
+                "timeline": {"start": tl.start, "end": tl.end, "continuing": tl.continuing, "text": tl.text},
+                "output": t.output,
+                "note": t.note,
+            }
+        )
     return {"units": units, "tasks": tasks}

@@ -19,8 +19,17 @@ def default_output(year: int, unit: str | None) -> Path:
     return Path("build") / (f"bao-cao-{year}-{unit}.docx" if unit else f"bao-cao-{year}.docx")
 
 
-def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, number: str | None,
-           signer: str | None, template: Path | None) -> bytes:
+def render(
+    root: Path,
+    dr,
+    *,
+    year: int,
+    as_of: dt.date,
+    unit: str | None,
+    number: str | None,
+    signer: str | None,
+    template: Path | None,
+) -> bytes:
     """The report's bytes (nothing written)."""
     n = vn.parse_number(number)
     require_unit(dr, unit)
@@ -38,9 +47,27 @@ def render(root: Path, dr, *, year: int, as_of: dt.date, unit: str | None, numbe
         return docx_layout.to_bytes(doc, as_of, title)
 
 
-def run(root: Path, *, year: int, as_of: dt.date, unit: str | None, number: str | None, signer: str | None,
-        output: Path | None, template: Path | None, today: dt.date) -> Path:
+def run(
+    root: Path,
+    *,
+    year: int,
+    as_of: dt.date,
+    unit: str | None,
+    number: str | None,
+    signer: str | None,
+    output: Path | None,
+    template: Path | None,
+    today: dt.date,
+) -> Path:
     vn.parse_number(number)  # a bad --number is a usage error before any loading
-    data = render(root, load_clean(root, today), year=year, as_of=as_of, unit=unit, number=number, signer=signer,
-                  template=template)
+    data = render(
+        root,
+        load_clean(root, today),
+        year=year,
+        as_of=as_of,
+        unit=unit,
+        number=number,
+        signer=signer,
+        template=template,
+    )
     return atomic_write(output or default_output(year, unit), data)

@@ -25,8 +25,12 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
     prefix = gitio.prefix_of(top, root)
     head_sha = gitio.resolve(top, head)
     base_sha = gitio.resolve(top, base) if base else gitio.default_base(top, head)
-    labels = dict(base=base_sha[:10], head=head_sha[:10], head_label=head,
-                  base_label=base or f"điểm tách khỏi {next(b for b in gitio.MAIN_BRANCHES if gitio.commit_of(top, b))}")
+    labels = dict(
+        base=base_sha[:10],
+        head=head_sha[:10],
+        head_label=head,
+        base_label=base or f"điểm tách khỏi {next(b for b in gitio.MAIN_BRANCHES if gitio.commit_of(top, b))}",
+    )
     changes = gitio.changes(top, base_sha, head_sha, prefix)
     with tempfile.TemporaryDirectory(prefix="kehoach-review-") as tmp:
         old = load_root(gitio.export_tree(top, base_sha, prefix, Path(tmp) / "base"))

@@ -17,8 +17,12 @@ from kehoach.write import atomic_write
 from kehoach.yamlfmt import MODELS, nested_models
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-FILES = {"plan": "plan/plan.yaml", "tasks": "plan/tasks.yaml", "unit": "units/<MÃ>.yaml",
-         "entry": "progress/<ĐƠN VỊ>/<YYYY-MM-DD>-<NHIỆM VỤ>.yaml"}
+FILES = {
+    "plan": "plan/plan.yaml",
+    "tasks": "plan/tasks.yaml",
+    "unit": "units/<MÃ>.yaml",
+    "entry": "progress/<ĐƠN VỊ>/<YYYY-MM-DD>-<NHIỆM VỤ>.yaml",
+}
 
 
 def schema_of(kind: str) -> dict:

@@ -24,13 +24,24 @@ def unit_name(dr: DataRoot, code: str) -> str:
     return unit.name if unit else code
 
 
-def header(plan: Plan, code: str, number: int | None, when: dt.date | None, year: int,
-           parent: str | None = None, issuer: str | None = None) -> dict:
+def header(
+    plan: Plan,
+    code: str,
+    number: int | None,
+    when: dt.date | None,
+    year: int,
+    parent: str | None = None,
+    issuer: str | None = None,
+) -> dict:
     place = plan.issuer.place
     blank = vn.BLANK_NUMBER
     date_text = vn.ngay_thang(when) if when else f"ngày{blank}tháng{blank}năm {year}"
-    return {"parent": (parent or plan.issuer.parent).upper(), "issuer": (issuer or plan.issuer.name).upper(),
-            "number_line": vn.so_line(number, code), "place_date": f"{place}, {date_text}"}
+    return {
+        "parent": (parent or plan.issuer.parent).upper(),
+        "issuer": (issuer or plan.issuer.name).upper(),
+        "number_line": vn.so_line(number, code),
+        "place_date": f"{place}, {date_text}",
+    }
 
 
 def plan_facts(dr: DataRoot) -> dict:
@@ -42,11 +53,13 @@ def plan_facts(dr: DataRoot) -> dict:
     return {
         "demo_notice": plan.demo_notice,
         "issuer_name": plan.issuer.name,
-        "plan": {"number": number, "title": d.title,
-                 "citation": f"Kế hoạch số {number}{dated} của {plan.issuer.name}"},
+        "plan": {"number": number, "title": d.title, "citation": f"Kế hoạch số {number}{dated} của {plan.issuer.name}"},
         "basis": [f"{b.kind} số {b.number} ngày {vn.ngay_ngan(b.date)} của {b.issuer}" for b in plan.basis],
-        "resolution": {"number": implemented(plan).number, "kind": implemented(plan).kind,
-                       "issuer": implemented(plan).issuer},
+        "resolution": {
+            "number": implemented(plan).number,
+            "kind": implemented(plan).kind,
+            "issuer": implemented(plan).issuer,
+        },
         "focal": {"code": plan.reporting.focal_unit, "name": unit_name(dr, plan.reporting.focal_unit)},
         "deadline_text": plan.reporting.deadline_text,
         "province": unit_name(dr, PROVINCE_BODY),
@@ -61,21 +74,33 @@ def _output_text(o) -> str:
 def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
     e = le.entry
     return {
-        "unit": e.unit, "unit_name": unit_name(dr, e.unit), "date": vn.ngay_ngan(e.date),
-        "date_long": vn.ngay_thang(e.date), "status": ENTRY_STATUS[e.status], "summary": vn.clean(e.summary),
+        "unit": e.unit,
+        "unit_name": unit_name(dr, e.unit),
+        "date": vn.ngay_ngan(e.date),
+        "date_long": vn.ngay_thang(e.date),
+        "status": ENTRY_STATUS[e.status],
+        "summary": vn.clean(e.summary),
         "outputs": [_output_text(o) for o in e.outputs],
         "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators],
-        "difficulties": vn.clean(e.difficulties) or None, "proposals": vn.clean(e.proposals) or None,
+        "difficulties": vn.clean(e.difficulties) or None,
+        "proposals": vn.clean(e.proposals) or None,
     }
 
 
 def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> dict:
     return {
-        "id": task.id, "number": task.id.rsplit(".", 1)[-1], "content": task.content,
+        "id": task.id,
+        "number": task.id.rsplit(".", 1)[-1],
+        "content": task.content,
         "leads": ", ".join(unit_name(dr, u) for u in task.lead),
         "coordinating": ", ".join(unit_name(dr, u) for u in task.coordinating),
-        "timeline": task.timeline.text, "start": task.timeline.start, "output": task.output, "note": task.note or "",
-        "status_code": status, "status": TASK_STATUS.get(status or "", ""), "entries": entries,
+        "timeline": task.timeline.text,
+        "start": task.timeline.start,
+        "output": task.output,
+        "note": task.note or "",
+        "status_code": status,
+        "status": TASK_STATUS.get(status or "", ""),
+        "entries": entries,
         "result": "\n".join(f"- {e['unit_name']} ({e['date']}): {e['summary']}" for e in entries) or NO_ENTRY,
     }
 
@@ -87,8 +112,9 @@ def _groups(dr: DataRoot, make) -> list[dict]:
     def rec(groups: list[Group], depth: int, prefix: str):
         for i, g in enumerate(groups, 1):
             tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
-            out.append({"id": g.id, "path": prefix + g.id, "title": g.title, "depth": depth, "ordinal": i,
-                        "tasks": tasks})
+            out.append(
+                {"id": g.id, "path": prefix + g.id, "title": g.title, "depth": depth, "ordinal": i, "tasks": tasks}
+            )
             rec(g.groups, depth + 1, prefix + g.id + ".")
 
     rec(dr.appendix.groups, 1, "")
@@ -105,8 +131,14 @@ def _prune(groups: list[dict]) -> list[dict]:
     return keep
 
 
-def report(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, number: int | None = None,
-           signer: str | None = None) -> dict:
+def report(
+    dr: DataRoot,
+    year: int,
+    as_of: dt.date,
+    unit: str | None = None,
+    number: int | None = None,
+    signer: str | None = None,
+) -> dict:
     """Everything the annual report (of the Department, or of one unit) says."""
     period = annual(year)
     end = min(period.end, as_of)
@@ -131,21 +163,37 @@ def report(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, num
     facts = plan_facts(dr)
     return {
         **facts,
-        "year": year, "next_year": year + 1, "as_of": vn.ngay_thang(as_of), "as_of_short": vn.ngay_ngan(as_of),
+        "year": year,
+        "next_year": year + 1,
+        "as_of": vn.ngay_thang(as_of),
+        "as_of_short": vn.ngay_ngan(as_of),
         "period": {"start": vn.ngay_ngan(period.start), "end": vn.ngay_ngan(period.end)},
-        "header": header(dr.plan, issuer_code, number, as_of, year,
-                         parent=dr.plan.issuer.name if u else None, issuer=u.name if u else None),
-        "number": vn.so_ky_hieu(number, issuer_code), "date": vn.ngay_thang(as_of),
+        "header": header(
+            dr.plan,
+            issuer_code,
+            number,
+            as_of,
+            year,
+            parent=dr.plan.issuer.name if u else None,
+            issuer=u.name if u else None,
+        ),
+        "number": vn.so_ky_hieu(number, issuer_code),
+        "date": vn.ngay_thang(as_of),
         "unit": {"code": u.code, "name": u.name, "kind": u.kind} if u else None,
-        "groups": groups, "tasks": tasks,
-        "counts": [{"status": TASK_STATUS[s], "count": status.counts[s]} for s in TASK_STATUS_ORDER
-                   if status.counts.get(s)],
+        "groups": groups,
+        "tasks": tasks,
+        "counts": [
+            {"status": TASK_STATUS[s], "count": status.counts[s]} for s in TASK_STATUS_ORDER if status.counts.get(s)
+        ],
         "total": len(tasks),
-        "difficulties": _notes(all_entries, "difficulties"), "proposals": _notes(all_entries, "proposals"),
+        "difficulties": _notes(all_entries, "difficulties"),
+        "proposals": _notes(all_entries, "proposals"),
         "unfinished": [t for t in tasks if t["status_code"] not in ("done", "not_due")],
         "upcoming": [t for t in tasks if t["start"] == year + 1],
-        "signing": _signing(dr.plan, signer) if not unit else  # the plan's signer signs for the Department only
-        {"authority": None, "title": None, "signer": vn.clean(signer)},
+        "signing": _signing(dr.plan, signer)
+        if not unit
+        # the plan's signer signs for the Department only
+        else {"authority": None, "title": None, "signer": vn.clean(signer)},
     }
 
 
@@ -174,9 +222,14 @@ def plan_document(dr: DataRoot) -> dict:
     return {
         **plan_facts(dr),
         "header": header(plan, d.code, d.number, d.date, year),
-        "year": year, "kind": d.kind, "title": d.title, "opening": plan.opening,
-        "sections": [s.model_dump() for s in plan.sections], "closing": plan.closing,
-        "recipients": recipients, "signing": _signing(plan, None),
+        "year": year,
+        "kind": d.kind,
+        "title": d.title,
+        "opening": plan.opening,
+        "sections": [s.model_dump() for s in plan.sections],
+        "closing": plan.closing,
+        "recipients": recipients,
+        "signing": _signing(plan, None),
         "appendix_title": dr.appendix.title,
         "date": vn.ngay_thang(d.date) if d.date else f"ngày … tháng … năm {year}",
         "groups": _groups(dr, lambda task: _task(dr, task, None, [])),

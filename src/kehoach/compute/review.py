@@ -21,8 +21,14 @@ from kehoach.load.root import DataRoot
 from kehoach.model.plan import Plan
 from kehoach.problems import sort_key
 
-_TASK_FIELDS = {"content": "Nội dung", "lead": "Chủ trì", "coordinating": "Phối hợp", "timeline": "Tiến độ",
-                "output": "Sản phẩm", "note": "Ghi chú"}
+_TASK_FIELDS = {
+    "content": "Nội dung",
+    "lead": "Chủ trì",
+    "coordinating": "Phối hợp",
+    "timeline": "Tiến độ",
+    "output": "Sản phẩm",
+    "note": "Ghi chú",
+}
 
 
 class EntryItem(BaseModel):
@@ -104,8 +110,17 @@ def _entry_item(change: str, path: str, dr: DataRoot, old_path: str | None = Non
     found = next((le.entry for le in dr.entries if le.rel == path), None)
     if found is None:
         return EntryItem(change=change, path=path, old_path=old_path)
-    return EntryItem(change=change, path=path, old_path=old_path, unit=found.unit, task=found.task, date=found.date,
-                     status=found.status, summary=found.summary, corrects=found.corrects)
+    return EntryItem(
+        change=change,
+        path=path,
+        old_path=old_path,
+        unit=found.unit,
+        task=found.task,
+        date=found.date,
+        status=found.status,
+        summary=found.summary,
+        corrects=found.corrects,
+    )
 
 
 def _show(value: object) -> str:
@@ -147,13 +162,25 @@ def unit_diffs(base: DataRoot, head: DataRoot) -> list[Diff]:
     for code in sorted(set(base.units) | set(head.units)):
         old, new = base.units.get(code), head.units.get(code)
         if old is None or new is None:
-            out.append(Diff(subject=code, field="Đơn vị", before=old.name if old else "(chưa có)",
-                            after=new.name if new else "(đã bỏ)"))
+            out.append(
+                Diff(
+                    subject=code,
+                    field="Đơn vị",
+                    before=old.name if old else "(chưa có)",
+                    after=new.name if new else "(đã bỏ)",
+                )
+            )
             continue
         for key, info in type(new).model_fields.items():
             if getattr(old, key) != getattr(new, key):
-                out.append(Diff(subject=code, field=info.title or key, before=_show(getattr(old, key)),
-                                after=_show(getattr(new, key))))
+                out.append(
+                    Diff(
+                        subject=code,
+                        field=info.title or key,
+                        before=_show(getattr(old, key)),
+                        after=_show(getattr(new, key)),
+                    )
+                )
     return out
 
 
@@ -187,8 +214,11 @@ def build(changes: list[gitio.Change], base: DataRoot, head: DataRoot, today: dt
         elif c.status in "MT" and new_kind == "entry":
             res.violations.append(_entry_item("modified", c.path, base))
         elif c.status == "R" and old_kind == "entry":
-            res.violations.append(EntryItem(**{**_entry_item("renamed", c.old_path, base).model_dump(),
-                                               "path": c.path, "old_path": c.old_path}))
+            res.violations.append(
+                EntryItem(
+                    **{**_entry_item("renamed", c.old_path, base).model_dump(), "path": c.path, "old_path": c.old_path}
+                )
+            )
         elif new_kind == "entry":
             res.new_entries.append(_entry_item("added", c.path, head))
         elif new_kind == "plan":

@@ -117,8 +117,9 @@ def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: 
     return TaskState(status="not_started", **state)
 
 
-def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None,
-            entries: list[LoadedEntry] | None = None) -> StatusResult:
+def compute(
+    dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, entries: list[LoadedEntry] | None = None
+) -> StatusResult:
     """`entries`: `effective_entries(dr, as_of)` when the caller already has them."""
     period = annual(year)
     dl = dr.plan.reporting.deadline
@@ -140,9 +141,17 @@ def compute(dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None,
     counts = {s: 0 for s in ("done", "in_progress", "not_started", "unreported", "overdue", "not_due")}
     for s in states:
         counts[s.status] += 1
-    return StatusResult(year=year, as_of=as_of, period_start=period.start, period_end=period.end,
-                        deadline=deadline, tasks=states, late_units=sorted(late), late=dict(sorted(late.items())),
-                        counts=counts)
+    return StatusResult(
+        year=year,
+        as_of=as_of,
+        period_start=period.start,
+        period_end=period.end,
+        deadline=deadline,
+        tasks=states,
+        late_units=sorted(late),
+        late=dict(sorted(late.items())),
+        counts=counts,
+    )
 
 
 def _concerns(task: Task, unit: str, history: list[LoadedEntry]) -> bool:

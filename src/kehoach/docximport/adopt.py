@@ -69,7 +69,7 @@ def adopt(path: Path, known: dict[str, tuple[str, str | None]], today: dt.date) 
     head = parse_header(before, notes)
     body, basis = {}, []
     if "title_at" in head:
-        body_lines = [t for t, _ in before[head["title_at"] + 1:]]
+        body_lines = [t for t, _ in before[head["title_at"] + 1 :]]
         cut = next((i for i, t in enumerate(body_lines) if t.lower().startswith("phụ lục")), len(body_lines))
         body = parse_body(body_lines[:cut])
         cited = [(head["title"], before[head["title_at"]][1])]
@@ -77,11 +77,16 @@ def adopt(path: Path, known: dict[str, tuple[str, str | None]], today: dt.date) 
     year = head.get("year") or max((int(b["date"][:4]) for b in basis), default=None)
     if year is None:
         year = today.year
-        notes.needs_look("tài liệu", f"không thấy năm của văn bản; các tiến độ không nêu năm bắt đầu được tính từ {year}.")
+        notes.needs_look(
+            "tài liệu", f"không thấy năm của văn bản; các tiến độ không nêu năm bắt đầu được tính từ {year}."
+        )
     registry = Registry(known)
     if not found:
-        notes.refuse("tài liệu", "không tìm thấy bảng Phụ lục: cần một bảng có dòng tiêu đề gồm ít nhất các cột "
-                                 "«Nội dung thực hiện» và «Cơ quan chủ trì» (cùng «Tiến độ», «Kết quả»).")
+        notes.refuse(
+            "tài liệu",
+            "không tìm thấy bảng Phụ lục: cần một bảng có dòng tiêu đề gồm ít nhất các cột "
+            "«Nội dung thực hiện» và «Cơ quan chủ trì» (cùng «Tiến độ», «Kết quả»).",
+        )
     else:
         res.appendix = _appendix(blocks, found, registry, year, notes)
     sources = [t for t, _ in before if not t.isupper()]
@@ -104,8 +109,11 @@ def _appendix(blocks: list, found: list, registry: Registry, year: int, notes: N
         where = f"bảng {table.number}, dòng tiêu đề"
         absent = [LABELS[f] for f in REQUIRED if f not in header.columns]
         if absent:
-            notes.refuse(where, f"bảng thiếu cột {', '.join('«' + a + '»' for a in absent)} nên không nhập được; "
-                                "hãy thêm cột vào tệp Word rồi chạy lại.")
+            notes.refuse(
+                where,
+                f"bảng thiếu cột {', '.join('«' + a + '»' for a in absent)} nên không nhập được; "
+                "hãy thêm cột vào tệp Word rồi chạy lại.",
+            )
             continue
         for extra in header.extra:
             notes.needs_look(where, f"cột «{extra}» không thuộc Phụ lục của kehoach nên bị bỏ qua.")
@@ -118,6 +126,9 @@ def _appendix(blocks: list, found: list, registry: Registry, year: int, notes: N
     title = appendix_title(blocks, found[0][0].number, notes)
     if title is None:
         title = "Phụ lục"
-        notes.needs_look("tài liệu", "không thấy tiêu đề của Phụ lục (dòng ngay dưới chữ «Phụ lục»); đã ghi "
-                                     "\"Phụ lục\" — hãy sửa title trong plan/tasks.yaml.")
+        notes.needs_look(
+            "tài liệu",
+            "không thấy tiêu đề của Phụ lục (dòng ngay dưới chữ «Phụ lục»); đã ghi "
+            '"Phụ lục" — hãy sửa title trong plan/tasks.yaml.',
+        )
     return {"title": title, "groups": groups}

@@ -9,7 +9,7 @@ read is kept verbatim and listed for a human look.
 from __future__ import annotations
 
 from kehoach.docximport.notes import Notes
-from kehoach.docximport.table import NUMBER, LABELS, Line
+from kehoach.docximport.table import LABELS, NUMBER, Line
 from kehoach.docximport.text import one_line
 from kehoach.docximport.units import Registry
 from kehoach.model.timeline import parse_wording
@@ -22,8 +22,11 @@ def timeline(text: str, year: int, where: str, notes: Notes) -> dict:
     text = one_line(text)
     years = parse_wording(text)
     if years is None:
-        notes.needs_look(where, f"tiến độ «{text}» không đọc được thành năm; đã giữ nguyên lời văn và tạm ghi "
-                                f"start: {year}, end: null — hãy sửa start/end/continuing trong plan/tasks.yaml.")
+        notes.needs_look(
+            where,
+            f"tiến độ «{text}» không đọc được thành năm; đã giữ nguyên lời văn và tạm ghi "
+            f"start: {year}, end: null — hãy sửa start/end/continuing trong plan/tasks.yaml.",
+        )
         return {"start": year, "end": None, "continuing": False, "text": text}
     start = years.start
     if start is None:
@@ -39,8 +42,11 @@ class _Groups:
         self.notes = notes
 
     def _synthetic_top(self, where: str) -> dict:
-        self.notes.needs_look(where, "bảng không có dòng nhóm I., II. ở cấp ngoài cùng; đã đặt các nhiệm vụ vào "
-                                     "nhóm I «Các nhiệm vụ» — hãy sửa tiêu đề nhóm trong plan/tasks.yaml.")
+        self.notes.needs_look(
+            where,
+            "bảng không có dòng nhóm I., II. ở cấp ngoài cùng; đã đặt các nhiệm vụ vào "
+            "nhóm I «Các nhiệm vụ» — hãy sửa tiêu đề nhóm trong plan/tasks.yaml.",
+        )
         group = {"id": "I", "title": "Các nhiệm vụ", "tasks": [], "groups": []}
         self.top.append(group)
         return group
@@ -76,8 +82,11 @@ def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Note
         number = NUMBER.match(v.get("id", ""))
         if not number and not v.get("lead") and not v.get("timeline") and last is not None and v.get("content"):
             last["content"] += " " + one_line(v["content"])
-            notes.needs_look(f"nhiệm vụ {last['id']} ({line.where})", "dòng chỉ có nội dung, không có số thứ tự và "
-                             "cơ quan chủ trì; đã nối vào nội dung nhiệm vụ ở trên — hãy kiểm tra.")
+            notes.needs_look(
+                f"nhiệm vụ {last['id']} ({line.where})",
+                "dòng chỉ có nội dung, không có số thứ tự và "
+                "cơ quan chủ trì; đã nối vào nội dung nhiệm vụ ở trên — hãy kiểm tra.",
+            )
             continue
         group, prefix = groups.current(line.where)
         taken = {t["id"] for t in group["tasks"]}
@@ -96,18 +105,28 @@ def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Note
 def _task(tid: str, v: dict, registry: Registry, year: int, where: str, notes: Notes) -> dict | None:
     missing = [LABELS[f] for f in ("content", "lead", "timeline", "output") if not v.get(f)]
     if missing:
-        notes.refuse(where, f"thiếu {', '.join(missing)}; nhiệm vụ này không được nhập — hãy bổ sung trong tệp Word "
-                            "rồi nhập lại, hoặc thêm tay vào plan/tasks.yaml.")
+        notes.refuse(
+            where,
+            f"thiếu {', '.join(missing)}; nhiệm vụ này không được nhập — hãy bổ sung trong tệp Word "
+            "rồi nhập lại, hoặc thêm tay vào plan/tasks.yaml.",
+        )
         return None
     lead = registry.resolve(v["lead"], f"{where}, cột «{LABELS['lead']}»", notes, allow_generic=False)
     if not lead:
         notes.refuse(where, "không có cơ quan chủ trì nào là đơn vị cụ thể; nhiệm vụ này không được nhập.")
         return None
-    coordinating = registry.resolve(v.get("coordinating", ""), f"{where}, cột «{LABELS['coordinating']}»", notes,
-                                    allow_generic=True)
-    return {"id": tid, "content": one_line(v["content"]), "lead": lead, "coordinating": coordinating,
-            "timeline": timeline(v["timeline"], year, f"{where}, cột «{LABELS['timeline']}»", notes),
-            "output": one_line(v["output"]), "note": one_line(v.get("note", "")) or None}
+    coordinating = registry.resolve(
+        v.get("coordinating", ""), f"{where}, cột «{LABELS['coordinating']}»", notes, allow_generic=True
+    )
+    return {
+        "id": tid,
+        "content": one_line(v["content"]),
+        "lead": lead,
+        "coordinating": coordinating,
+        "timeline": timeline(v["timeline"], year, f"{where}, cột «{LABELS['timeline']}»", notes),
+        "output": one_line(v["output"]),
+        "note": one_line(v.get("note", "")) or None,
+    }
 
 
 def _tidy(group: dict) -> dict:

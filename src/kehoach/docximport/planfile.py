@@ -21,22 +21,28 @@ def build_plan(head: dict, body: dict, basis: list[dict], registry: Registry, no
     date = head.get("date")
     reporting: dict = {
         "deadline": need(body.get("deadline"), "reporting.deadline", "hạn báo cáo hằng năm, ví dụ month: 11, day: 15"),
-        "deadline_text": need(body.get("deadline_text"), "reporting.deadline_text",
-                              "lời văn về hạn, ví dụ \"trước ngày 15/11 hằng năm\""),
+        "deadline_text": need(
+            body.get("deadline_text"), "reporting.deadline_text", 'lời văn về hạn, ví dụ "trước ngày 15/11 hằng năm"'
+        ),
     }
     focal = body.get("focal")
-    reporting["focal_unit"] = need(registry.code_for(focal, "plan/plan.yaml (reporting.focal_unit)", notes) if focal
-                                   else None, "reporting.focal_unit", "mã đơn vị đầu mối tổng hợp báo cáo, ví dụ \"QLMT\"")
+    reporting["focal_unit"] = need(
+        registry.code_for(focal, "plan/plan.yaml (reporting.focal_unit)", notes) if focal else None,
+        "reporting.focal_unit",
+        'mã đơn vị đầu mối tổng hợp báo cáo, ví dụ "QLMT"',
+    )
     plan = {
         "issuer": {
-            "name": need(head.get("issuer"), "issuer.name", "tên cơ quan ban hành, ví dụ \"Sở Nông nghiệp và Môi trường\""),
-            "parent": need(head.get("parent"), "issuer.parent", "cơ quan chủ quản, ví dụ \"UBND tỉnh Quảng Trị\""),
-            "place": need(head.get("place"), "issuer.place", "địa danh ở dòng ngày tháng, ví dụ \"Quảng Trị\""),
+            "name": need(
+                head.get("issuer"), "issuer.name", 'tên cơ quan ban hành, ví dụ "Sở Nông nghiệp và Môi trường"'
+            ),
+            "parent": need(head.get("parent"), "issuer.parent", 'cơ quan chủ quản, ví dụ "UBND tỉnh Quảng Trị"'),
+            "place": need(head.get("place"), "issuer.place", 'địa danh ở dòng ngày tháng, ví dụ "Quảng Trị"'),
         },
         "document": {
-            "kind": need(head.get("kind"), "document.kind", "loại văn bản, ví dụ \"Kế hoạch\""),
+            "kind": need(head.get("kind"), "document.kind", 'loại văn bản, ví dụ "Kế hoạch"'),
             "number": number if number else Commented(None, "văn bản chưa ghi số"),
-            "code": need(head.get("code"), "document.code", "ký hiệu, ví dụ \"KH-SNNMT\""),
+            "code": need(head.get("code"), "document.code", 'ký hiệu, ví dụ "KH-SNNMT"'),
             "date": date.isoformat() if date else Commented(None, "văn bản chưa ghi ngày"),
             "title": need(head.get("title"), "document.title", "trích yếu của văn bản"),
         },
@@ -46,7 +52,7 @@ def build_plan(head: dict, body: dict, basis: list[dict], registry: Registry, no
         "closing": need(body.get("closing"), "closing", "đoạn kết (“Trên đây là …”)"),
         "reporting": reporting,
         "recipients": need(body.get("recipients"), "recipients", "danh sách Nơi nhận"),
-        "archive": need(body.get("archive"), "archive", "dòng Lưu, ví dụ \"VT, QLMT\""),
+        "archive": need(body.get("archive"), "archive", 'dòng Lưu, ví dụ "VT, QLMT"'),
     }
     order = list(plan)
     missing.sort(key=lambda key: order.index(key.split(".")[0]))

@@ -75,8 +75,10 @@ def _patch(xml: bytes) -> bytes:
 
 
 def open_document(path: Path):
-    bad = UsageError(f"không đọc được {path} như tệp Word .docx; nếu là tệp .doc cũ, hãy mở bằng Word "
-                     "và chọn Lưu thành (Save As) dạng .docx rồi chạy lại.")
+    bad = UsageError(
+        f"không đọc được {path} như tệp Word .docx; nếu là tệp .doc cũ, hãy mở bằng Word "
+        "và chọn Lưu thành (Save As) dạng .docx rồi chạy lại."
+    )
     try:
         with zipfile.ZipFile(path) as zf:
             parts = {info.filename: zf.read(info) for info in zf.infolist()}
@@ -107,7 +109,9 @@ class _Fonts:
                 name = s.font.name if hasattr(s, "font") else None
                 s = getattr(s, "base_style", None)
             self.by_style[style.style_id] = name
-        defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+        defaults = document.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+        )
         self.default = defaults.get(qn("w:ascii")) if defaults is not None else None
 
     @staticmethod
@@ -123,8 +127,7 @@ class _Fonts:
         return self.by_style.get(sid) or self.by_style.get("Normal") or self.default
 
 
-_TEXT_TAGS = {qn("w:t"): None, qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t",
-              qn("w:noBreakHyphen"): "-"}
+_TEXT_TAGS = {qn("w:t"): None, qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t", qn("w:noBreakHyphen"): "-"}
 
 
 def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
@@ -132,8 +135,11 @@ def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
     used: set[str] = set()
     base = fonts.of_paragraph(p)
     for r in p.iter(qn("w:r")):
-        text = "".join((child.text or "") if (fixed := _TEXT_TAGS[child.tag]) is None else fixed
-                       for child in r if child.tag in _TEXT_TAGS)
+        text = "".join(
+            (child.text or "") if (fixed := _TEXT_TAGS[child.tag]) is None else fixed
+            for child in r
+            if child.tag in _TEXT_TAGS
+        )
         if text.strip():
             used.update(fonts.own(r) or ([base] if base else []))
         parts.append(text)

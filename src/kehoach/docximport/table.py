@@ -18,13 +18,30 @@ from kehoach.docximport.notes import Notes
 from kehoach.docximport.read import Para, Row, Table
 from kehoach.docximport.text import clean
 
-LABELS = {"id": "TT", "content": "Nội dung thực hiện", "lead": "Cơ quan chủ trì", "coordinating": "Cơ quan phối hợp",
-          "timeline": "Tiến độ", "output": "Kết quả", "note": "Ghi chú"}
+LABELS = {
+    "id": "TT",
+    "content": "Nội dung thực hiện",
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "timeline": "Tiến độ",
+    "output": "Kết quả",
+    "note": "Ghi chú",
+}
 REQUIRED = ("content", "lead", "timeline", "output")
 _EXACT = {"tt": "id", "stt": "id", "số tt": "id", "số thứ tự": "id", "thứ tự": "id"}
-_KEYWORDS = [("chủ trì", "lead"), ("phối hợp", "coordinating"), ("ghi chú", "note"), ("tiến độ", "timeline"),
-             ("thời gian", "timeline"), ("thời hạn", "timeline"), ("sản phẩm", "output"), ("kết quả", "output"),
-             ("nội dung", "content"), ("nhiệm vụ", "content"), ("công việc", "content")]
+_KEYWORDS = [
+    ("chủ trì", "lead"),
+    ("phối hợp", "coordinating"),
+    ("ghi chú", "note"),
+    ("tiến độ", "timeline"),
+    ("thời gian", "timeline"),
+    ("thời hạn", "timeline"),
+    ("sản phẩm", "output"),
+    ("kết quả", "output"),
+    ("nội dung", "content"),
+    ("nhiệm vụ", "content"),
+    ("công việc", "content"),
+]
 _GROUP = re.compile(r"^(?P<mark>[IVX]{1,4}|[A-ZĐ])\s*[.)]\s*(?P<title>\S.*)$", re.S)
 _MARK_ONLY = re.compile(r"^(?P<mark>[IVX]{1,4}|[A-ZĐ])\s*[.)]?$")
 NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?$")
@@ -98,12 +115,14 @@ def _where(table: int, row: int, col: str | None = None) -> str:
 
 def classify(table: Table, header: Header, notes: Notes) -> list[Line]:
     lines: list[Line] = []
-    for row in table.rows[header.rows:]:
+    for row in table.rows[header.rows :]:
         where = _where(table.number, row.number)
         values, seen = {}, set()
         for f, col in sorted(header.columns.items(), key=lambda kv: kv[1]):
             cell = row.covering(col)
-            values[f] = clean(cell.raw, _where(table.number, row.number, f), notes) if cell and id(cell) not in seen else ""
+            values[f] = (
+                clean(cell.raw, _where(table.number, row.number, f), notes) if cell and id(cell) not in seen else ""
+            )
             seen.add(id(cell))
         filled = [c for c in row.cells if c.raw.strip() and not c.merged_above]
         texts = [v for v in values.values() if v]
@@ -111,8 +130,11 @@ def classify(table: Table, header: Header, notes: Notes) -> list[Line]:
             continue
         line = _group(values, filled, table, row, notes) or _task(values, where)
         if line is None:
-            notes.refuse(where, f"dòng «{' | '.join(texts)[:80]}» không phải dòng nhóm (I., A.) cũng không phải "
-                                "nhiệm vụ (có nội dung và cơ quan chủ trì); hãy thêm vào tệp YAML bằng tay nếu cần.")
+            notes.refuse(
+                where,
+                f"dòng «{' | '.join(texts)[:80]}» không phải dòng nhóm (I., A.) cũng không phải "
+                "nhiệm vụ (có nội dung và cơ quan chủ trì); hãy thêm vào tệp YAML bằng tay nếu cần.",
+            )
             continue
         lines.append(line)
     return lines

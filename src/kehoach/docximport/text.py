@@ -33,8 +33,11 @@ def clean(raw: str, where: str, notes: Notes) -> str:
     """NFC text with control characters removed (and reported), spaces tidied, lines kept."""
     found = sorted({control_name(m.group()) for m in _CONTROL.finditer(raw)})
     if found:
-        notes.needs_look(where, f"đã xóa ký tự điều khiển {', '.join(found)}; "
-                                "hãy xem lại chỗ này (có thể là chỗ xuống dòng hoặc ngắt trang bị dán vào).")
+        notes.needs_look(
+            where,
+            f"đã xóa ký tự điều khiển {', '.join(found)}; "
+            "hãy xem lại chỗ này (có thể là chỗ xuống dòng hoặc ngắt trang bị dán vào).",
+        )
         raw = _CONTROL.sub(" ", raw)
     raw = _INVISIBLE.sub("", raw)
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
@@ -73,7 +76,7 @@ def mojibake(text: str) -> str | None:
     if m is None:
         return None
     start = max(0, m.start() - 15)
-    return text[start:m.end() + 15].replace("\n", " ")
+    return text[start : m.end() + 15].replace("\n", " ")
 
 
 def is_legacy_font(name: str) -> bool:
@@ -85,10 +88,16 @@ def check_encoding(text: str, fonts: set[str], where: str, notes: Notes) -> None
     legacy = sorted(f for f in fonts if is_legacy_font(f))
     if legacy:
         kind = "VNI" if any(f.lower().startswith("vni") for f in legacy) else "TCVN3 (ABC)"
-        notes.needs_look(where, f"chữ dùng phông {', '.join(legacy)} — mã cũ {kind}, không phải Unicode "
-                                f"(«{text[:40]}»); hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.")
+        notes.needs_look(
+            where,
+            f"chữ dùng phông {', '.join(legacy)} — mã cũ {kind}, không phải Unicode "
+            f"(«{text[:40]}»); hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.",
+        )
         return
     snippet = mojibake(text)
     if snippet:
-        notes.needs_look(where, f"chữ trông như mã TCVN3/VNI bị đọc sai («{snippet}»); "
-                                "hãy chuyển mã văn bản gốc sang Unicode rồi nhập lại.")
+        notes.needs_look(
+            where,
+            f"chữ trông như mã TCVN3/VNI bị đọc sai («{snippet}»); "
+            "hãy chuyển mã văn bản gốc sang Unicode rồi nhập lại.",
+        )

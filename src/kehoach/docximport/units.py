@@ -15,10 +15,44 @@ import unicodedata
 from kehoach.docximport.notes import Notes
 from kehoach.model.plan import GENERIC_RELATED
 
-KIND_WORDS = ("Văn phòng", "Phòng", "Chi cục", "Trung tâm", "Sở", "UBND", "Ủy ban", "Uỷ ban", "Ban", "Cục", "Bộ",
-              "Công an", "Hội", "Đài", "Báo", "Quỹ", "Vườn quốc gia", "Hạt", "Đội", "Thanh tra", "Trường", "Viện",
-              "Tỉnh đoàn", "Đoàn", "Mặt trận", "Liên đoàn", "Kho bạc", "Ngân hàng", "Cảng vụ", "Công ty", "BQL",
-              "Bệnh viện", "Kiểm lâm", "Thuế", "Hải quan", "Lãnh đạo")
+KIND_WORDS = (
+    "Văn phòng",
+    "Phòng",
+    "Chi cục",
+    "Trung tâm",
+    "Sở",
+    "UBND",
+    "Ủy ban",
+    "Uỷ ban",
+    "Ban",
+    "Cục",
+    "Bộ",
+    "Công an",
+    "Hội",
+    "Đài",
+    "Báo",
+    "Quỹ",
+    "Vườn quốc gia",
+    "Hạt",
+    "Đội",
+    "Thanh tra",
+    "Trường",
+    "Viện",
+    "Tỉnh đoàn",
+    "Đoàn",
+    "Mặt trận",
+    "Liên đoàn",
+    "Kho bạc",
+    "Ngân hàng",
+    "Cảng vụ",
+    "Công ty",
+    "BQL",
+    "Bệnh viện",
+    "Kiểm lâm",
+    "Thuế",
+    "Hải quan",
+    "Lãnh đạo",
+)
 _KINDS = (("Văn phòng", "phong"), ("Phòng", "phong"), ("Chi cục", "chi_cuc"), ("Trung tâm", "trung_tam"))
 _SEP = re.compile(r"(\s*,\s*|\s+và\s+)")
 _SKIP = {"và", "của", "các", "với", "về"}
@@ -59,7 +93,7 @@ def split_names(cell: str, known: list[str]) -> list[str]:
             continue
         pieces = _SEP.split(chunk)
         current = pieces[0]
-        for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        for sep, piece in zip(pieces[1::2], pieces[2::2], strict=False):
             joined = current + sep + piece
             inside_known = any(k.startswith(exact_key(joined)) for k in known_keys)
             if _starts_unit(piece) and not inside_known:
@@ -89,7 +123,7 @@ def derive_code(name: str, taken: set[str]) -> str:
     base = base[:16]
     code, n = base, 2
     while code in taken:
-        code = f"{base[:16 - len(str(n))]}{n}"
+        code = f"{base[: 16 - len(str(n))]}{n}"
         n += 1
     return code
 
@@ -112,16 +146,20 @@ class Registry:
         key = exact_key(name)
         code = self.by_key.get(key)
         if code is not None and self.names[code] != name and exact_key(self.names[code]) == key:
-            notes.needs_look(where, f"tên «{name}» chỉ khác «{self.names[code]}» ở chữ hoa/dấu câu; "
-                                    f"đã coi là một đơn vị ({code}).")
+            notes.needs_look(
+                where, f"tên «{name}» chỉ khác «{self.names[code]}» ở chữ hoa/dấu câu; đã coi là một đơn vị ({code})."
+            )
         if code is None:
             code = derive_code(name, set(self.names))
             self.names[code] = name
             self.by_key[key] = code
             self.new[code] = {"code": code, "name": name, "kind": kind_of(name), "reviewers": []}
             if not _starts_unit(name):
-                notes.needs_look(where, f"«{name}» không bắt đầu bằng Phòng, Chi cục, Trung tâm, Sở, UBND…; "
-                                        "hãy xem có phải tên đơn vị bị tách hoặc ghép sai không.")
+                notes.needs_look(
+                    where,
+                    f"«{name}» không bắt đầu bằng Phòng, Chi cục, Trung tâm, Sở, UBND…; "
+                    "hãy xem có phải tên đơn vị bị tách hoặc ghép sai không.",
+                )
         if code not in self.used:
             self.used.append(code)
         return code
@@ -131,12 +169,18 @@ class Registry:
         for name in split_names(cell, self.known_names()):
             if is_generic(name):
                 if not allow_generic:
-                    notes.refuse(where, f"cơ quan chủ trì «{name}» là cụm chung, không phải một đơn vị; "
-                                        "hãy ghi tên đơn vị chủ trì cụ thể.")
+                    notes.refuse(
+                        where,
+                        f"cơ quan chủ trì «{name}» là cụm chung, không phải một đơn vị; "
+                        "hãy ghi tên đơn vị chủ trì cụ thể.",
+                    )
                     continue
                 if exact_key(name) != exact_key(GENERIC_RELATED):
-                    notes.needs_look(where, f"cụm «{name}» đã ghi thành cụm chung «{GENERIC_RELATED}»; "
-                                            "nếu cần nêu đơn vị cụ thể, hãy sửa trong plan/tasks.yaml.")
+                    notes.needs_look(
+                        where,
+                        f"cụm «{name}» đã ghi thành cụm chung «{GENERIC_RELATED}»; "
+                        "nếu cần nêu đơn vị cụ thể, hãy sửa trong plan/tasks.yaml.",
+                    )
                 value = GENERIC_RELATED
             else:
                 value = self.code_for(name, where, notes)
@@ -147,11 +191,14 @@ class Registry:
     def report_near_duplicates(self, notes: Notes) -> None:
         codes = [c for c in self.used]
         for i, a in enumerate(codes):
-            for b in codes[i + 1:]:
+            for b in codes[i + 1 :]:
                 ka, kb = loose_key(self.names[a]), loose_key(self.names[b])
                 if ka == kb or _one_edit(ka, kb):
-                    notes.needs_look("units/", f"hai tên gần giống nhau: «{self.names[a]}» ({a}) và "
-                                               f"«{self.names[b]}» ({b}); nếu là một đơn vị, hãy gộp lại.")
+                    notes.needs_look(
+                        "units/",
+                        f"hai tên gần giống nhau: «{self.names[a]}» ({a}) và "
+                        f"«{self.names[b]}» ({b}); nếu là một đơn vị, hãy gộp lại.",
+                    )
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -160,4 +207,4 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) > len(b):
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]

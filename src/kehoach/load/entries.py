@@ -13,14 +13,14 @@ there are many files:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import ValidationError
 
 from kehoach.load.files import parse_mapping, read_text
-from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.load.schema_errors import problems_from
+from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
 
@@ -87,7 +87,7 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
     base = str(root)
     out: list[tuple[Entry | None, list[Problem]]] = []
     validate = Entry.model_validate
-    for rel, (data, problem) in zip(rels, _parse_all(base, rels, jobs)):
+    for rel, (data, problem) in zip(rels, _parse_all(base, rels, jobs), strict=False):
         if problem is not None:
             if problem.code in SOFT_CODES:  # rare: read again to report every such problem
                 text, _ = read_text(os.path.join(base, rel), rel)
@@ -112,7 +112,7 @@ def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[d
         return
     import multiprocessing
 
-    slices = [(base, rels[i:i + SLICE]) for i in range(0, len(rels), SLICE)]
+    slices = [(base, rels[i : i + SLICE]) for i in range(0, len(rels), SLICE)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for part in pool.imap(_parse_slice, slices, chunksize=1):
             yield from part

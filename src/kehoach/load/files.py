@@ -25,8 +25,14 @@ def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         with open(fd, "rb", buffering=0) as f:  # unbuffered: one read of a small file
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None, make("KH001", rel, 1, 1, "đây không phải một tệp thường (thiết bị, ống dẫn hoặc "
-                                                      "thư mục); hãy xóa nó hoặc thay bằng tệp YAML.")
+                return None, make(
+                    "KH001",
+                    rel,
+                    1,
+                    1,
+                    "đây không phải một tệp thường (thiết bị, ống dẫn hoặc "
+                    "thư mục); hãy xóa nó hoặc thay bằng tệp YAML.",
+                )
             data = f.read(textmod.MAX_BYTES + 1)  # enough to tell a file is too large
     except OSError as exc:
         return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({_os_reason(exc)}).")
@@ -53,8 +59,9 @@ def parse_mapping(text: str, rel: str) -> tuple[dict | None, Problem | None]:
         return None, problem
     if not isinstance(data, dict):
         kind = "một danh sách" if isinstance(data, list) else "một giá trị đơn"
-        return None, make("KH013", rel, 1, 1,
-                          f"tệp phải là các dòng `khóa: giá trị`, nhưng đang là {kind}; xem mẫu trong README.")
+        return None, make(
+            "KH013", rel, 1, 1, f"tệp phải là các dòng `khóa: giá trị`, nhưng đang là {kind}; xem mẫu trong README."
+        )
     return data, None
 
 

@@ -69,7 +69,9 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         if path.name in IGNORED_NAMES or path.is_dir():
             continue
         if path.suffix != ".yaml":
-            dr.problems.append(make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu."))
+            dr.problems.append(
+                make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
+            )
             continue
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
@@ -79,17 +81,25 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         else:
             if unit.code in dr.units:
                 line, col = locate(text, ("code",))
-                dr.problems.append(make("KH036", rel, line, col,
-                                        f"mã đơn vị `{unit.code}` đã dùng ở {dr.unit_files[unit.code]}; hãy đặt mã khác."))
+                dr.problems.append(
+                    make(
+                        "KH036",
+                        rel,
+                        line,
+                        col,
+                        f"mã đơn vị `{unit.code}` đã dùng ở {dr.unit_files[unit.code]}; hãy đặt mã khác.",
+                    )
+                )
                 continue
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel
     yamls, others = entry_rels(root)
     for rel in others:
-        dr.problems.append(make("KH040", rel, 1, 1,
-                                "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ."))
+        dr.problems.append(
+            make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ.")
+        )
     dr.files.extend(yamls)
-    for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs)):
+    for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs), strict=False):
         dr.problems.extend(problems)
         if entry is not None:
             dr.entries.append(LoadedEntry(rel, entry))

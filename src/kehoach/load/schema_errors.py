@@ -50,30 +50,65 @@ def problems_from(exc: ValidationError, text: str, path: str) -> list[Problem]:
         value = err.get("input")
         if kind == "missing":
             line, col = locate(text, loc[:-1], key=True) if loc[:-1] else (1, 1)
-            out.append(make("KH021", path, line, col,
-                            f"thiếu khóa bắt buộc `{loc[-1]}`{_under(loc[:-1])}; hãy thêm dòng `{loc[-1]}: …`."))
+            out.append(
+                make(
+                    "KH021",
+                    path,
+                    line,
+                    col,
+                    f"thiếu khóa bắt buộc `{loc[-1]}`{_under(loc[:-1])}; hãy thêm dòng `{loc[-1]}: …`.",
+                )
+            )
         elif kind == "extra_forbidden":
             line, col = locate(text, loc, key=True)
-            out.append(make("KH020", path, line, col,
-                            f"khóa `{loc[-1]}` không được phép{_under(loc[:-1])}; kiểm tra lỗi chính tả "
-                            "hoặc xem danh sách khóa trong README."))
+            out.append(
+                make(
+                    "KH020",
+                    path,
+                    line,
+                    col,
+                    f"khóa `{loc[-1]}` không được phép{_under(loc[:-1])}; kiểm tra lỗi chính tả "
+                    "hoặc xem danh sách khóa trong README.",
+                )
+            )
         elif kind in _TYPE_NAMES:
             line, col = locate(text, loc)
             hint = " Nếu là chữ, hãy đặt trong dấu nháy kép." if kind == "string_type" and value is not None else ""
-            out.append(make("KH022", path, line, col,
-                            f"`{name}` phải là {_TYPE_NAMES[kind]}, nhưng đang là {_describe(value)}.{hint}"))
+            out.append(
+                make(
+                    "KH022",
+                    path,
+                    line,
+                    col,
+                    f"`{name}` phải là {_TYPE_NAMES[kind]}, nhưng đang là {_describe(value)}.{hint}",
+                )
+            )
         elif kind in _CUSTOM:
             line, col = locate(text, loc)
             out.append(make(_CUSTOM[kind], path, line, col, f"`{name}`: {err['msg']}."))
         elif kind == "literal_error":
             line, col = locate(text, loc)
             allowed = err.get("ctx", {}).get("expected", "")
-            out.append(make("KH023", path, line, col,
-                            f"`{name}` không nhận giá trị {_describe(value)}; chỉ nhận: {allowed.replace(' or ', ', ')}."))
+            out.append(
+                make(
+                    "KH023",
+                    path,
+                    line,
+                    col,
+                    f"`{name}` không nhận giá trị {_describe(value)}; chỉ nhận: {allowed.replace(' or ', ', ')}.",
+                )
+            )
         elif kind == "string_pattern_mismatch":
             line, col = locate(text, loc)
-            out.append(make("KH023", path, line, col,
-                            f"`{name}` có {_describe(value)} không đúng dạng; {_PATTERN_HINTS.get(loc[-1], 'xem README')}."))
+            out.append(
+                make(
+                    "KH023",
+                    path,
+                    line,
+                    col,
+                    f"`{name}` có {_describe(value)} không đúng dạng; {_PATTERN_HINTS.get(loc[-1], 'xem README')}.",
+                )
+            )
         else:
             line, col = locate(text, loc)
             msg = err["msg"].removeprefix("Value error, ")

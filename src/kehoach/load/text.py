@@ -43,21 +43,30 @@ def _byte_position(data: bytes, index: int) -> tuple[int, int]:
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text (BOM allowed), or the problem that stops reading it."""
     if len(data) > MAX_BYTES:
-        return None, make("KH001", path, 1, 1,
-                          f"tệp lớn hơn giới hạn {MAX_BYTES:,} byte; ".replace(",", ".") +
-                          "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.")
+        return None, make(
+            "KH001",
+            path,
+            1,
+            1,
+            f"tệp lớn hơn giới hạn {MAX_BYTES:,} byte; ".replace(",", ".")
+            + "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.",
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        return None, make("KH002", path, 1, 1,
-                          "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")
+        return None, make("KH002", path, 1, 1, "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line, col = _byte_position(data, exc.start)
-        return None, make("KH002", path, line, col,
-                          f"byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8 (có thể tệp được lưu "
-                          "bằng mã Windows-1258 hoặc TCVN3); hãy lưu lại với mã hóa UTF-8.")
+        return None, make(
+            "KH002",
+            path,
+            line,
+            col,
+            f"byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8 (có thể tệp được lưu "
+            "bằng mã Windows-1258 hoặc TCVN3); hãy lưu lại với mã hóa UTF-8.",
+        )
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -70,28 +79,48 @@ def check(text: str, path: str) -> Problem | None:
     m = _CONFLICT.search(text)
     if m:
         line, col = position(text, m.start())
-        return make("KH005", path, line, col,
-                    "tệp còn dấu xung đột khi gộp nhánh (<<<<<<<, =======, >>>>>>>); "
-                    "hãy giữ lại một phiên bản đúng và xóa các dòng dấu.")
+        return make(
+            "KH005",
+            path,
+            line,
+            col,
+            "tệp còn dấu xung đột khi gộp nhánh (<<<<<<<, =======, >>>>>>>); "
+            "hãy giữ lại một phiên bản đúng và xóa các dòng dấu.",
+        )
     m = _CONTROL.search(text)
     if m:
         ch = m.group()
         name = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
         line, col = position(text, m.start())
-        return make("KH003", path, line, col,
-                    f"có ký tự điều khiển {name}, thường do dán từ Word; hãy xóa nó "
-                    "(dùng xuống dòng thường hoặc khối văn bản `|`).")
+        return make(
+            "KH003",
+            path,
+            line,
+            col,
+            f"có ký tự điều khiển {name}, thường do dán từ Word; hãy xóa nó "
+            "(dùng xuống dòng thường hoặc khối văn bản `|`).",
+        )
     if not unicodedata.is_normalized("NFC", text):
         index = _first_non_nfc(text)
         line, col = position(text, index)
-        return make("KH004", path, line, col,
-                    "chữ tiếng Việt ở dạng tổ hợp (NFD, thường do sao chép từ macOS): trông giống nhưng "
-                    "so sánh khác; chạy `kehoach fmt` để chuyển sang dạng dựng sẵn (NFC).")
+        return make(
+            "KH004",
+            path,
+            line,
+            col,
+            "chữ tiếng Việt ở dạng tổ hợp (NFD, thường do sao chép từ macOS): trông giống nhưng "
+            "so sánh khác; chạy `kehoach fmt` để chuyển sang dạng dựng sẵn (NFC).",
+        )
     m = _TAB_INDENT.search(text)
     if m:
         line, col = position(text, m.end() - 1)
-        return make("KH006", path, line, col,
-                    "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng 2 dấu cách.")
+        return make(
+            "KH006",
+            path,
+            line,
+            col,
+            "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng 2 dấu cách.",
+        )
     return None
 
 

@@ -28,8 +28,7 @@ _PLAIN = "?"  # the tag we give every implicitly-typed node; resolved by _scalar
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_SPECIAL_FLOAT = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-                  ".nan", ".NaN", ".NAN"}
+_SPECIAL_FLOAT = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _AMBIGUOUS = re.compile(
@@ -49,7 +48,7 @@ _MAYBE_ANCHOR = re.compile(r"(?<!\w)[&*]")
 class _Loader(CParser):
     """libyaml's parser and composer (C); our own cheap resolver, no constructor."""
 
-    def resolve(self, kind, value, implicit):  # noqa: D102 - libyaml callback
+    def resolve(self, kind, value, implicit):
         return _PLAIN
 
     def descend_resolver(self, current_node, current_index):  # no path resolvers
@@ -90,8 +89,15 @@ def _refuse_anchors(text: str, path: str) -> None:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             if getattr(event, "anchor", None) is not None:
                 m = event.start_mark
-                raise _Bad(make("KH010", path, m.line + 1, m.column + 1,
-                                "không dùng neo/bí danh YAML (`&tên`, `*tên`); hãy viết đầy đủ giá trị."))
+                raise _Bad(
+                    make(
+                        "KH010",
+                        path,
+                        m.line + 1,
+                        m.column + 1,
+                        "không dùng neo/bí danh YAML (`&tên`, `*tên`); hãy viết đầy đủ giá trị.",
+                    )
+                )
     except yaml.MarkedYAMLError as exc:
         raise _Bad(_syntax_problem(exc, path)) from None
 
@@ -100,11 +106,21 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "expected a single document" in str(exc):
-        return make("KH009", path, line, col,
-                    "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ một mục — hãy tách thành các tệp riêng.")
-    return make("KH007", path, line, col,
-                f"sai cú pháp YAML: {_reason(exc.problem or '')}; "
-                "hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở quanh vị trí này.")
+        return make(
+            "KH009",
+            path,
+            line,
+            col,
+            "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ một mục — hãy tách thành các tệp riêng.",
+        )
+    return make(
+        "KH007",
+        path,
+        line,
+        col,
+        f"sai cú pháp YAML: {_reason(exc.problem or '')}; "
+        "hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở quanh vị trí này.",
+    )
 
 
 _REASONS = (  # libyaml's wording → what it means for someone typing a file
@@ -117,7 +133,10 @@ _REASONS = (  # libyaml's wording → what it means for someone typing a file
     ("did not find expected ',' or ']'", "thiếu dấu phẩy hoặc dấu ngoặc đóng `]`"),
     ("did not find expected ',' or '}'", "thiếu dấu phẩy hoặc dấu ngoặc đóng `}`"),
     ("found unexpected end of stream", "tệp kết thúc khi dấu nháy hoặc dấu ngoặc chưa đóng"),
-    ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)"),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)",
+    ),
     ("found invalid Unicode character escape code", "mã thoát Unicode (\\u…) không hợp lệ"),
     ("found unknown escape character", "ký tự thoát sau dấu \\ không hợp lệ"),
     ("found undefined tag handle", "thẻ YAML không xác định"),
@@ -150,8 +169,15 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
         _refuse(_tag_problem(node, path), soft)
     if depth >= MAX_DEPTH:
         m = node.start_mark
-        raise _Bad(make("KH007", path, m.line + 1, m.column + 1,
-                        f"sai cú pháp YAML: cấu trúc lồng quá sâu (hơn {MAX_DEPTH} tầng); hãy viết phẳng lại."))
+        raise _Bad(
+            make(
+                "KH007",
+                path,
+                m.line + 1,
+                m.column + 1,
+                f"sai cú pháp YAML: cấu trúc lồng quá sâu (hơn {MAX_DEPTH} tầng); hãy viết phẳng lại.",
+            )
+        )
     if isinstance(node, yaml.SequenceNode):
         return [to_python(item, path, depth + 1, soft) for item in node.value]
     result: dict = {}
@@ -164,8 +190,16 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
         key = key_node.value  # keys are always text
         if key in result:
             m = key_node.start_mark
-            _refuse(make("KH011", path, m.line + 1, m.column + 1,
-                         f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại."), soft)
+            _refuse(
+                make(
+                    "KH011",
+                    path,
+                    m.line + 1,
+                    m.column + 1,
+                    f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại.",
+                ),
+                soft,
+            )
             continue
         result[key] = to_python(value_node, path, depth + 1, soft)
     return result
@@ -195,9 +229,17 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
         return _BOOL[value]
     if _AMBIGUOUS.match(value):
         m = node.start_mark
-        _refuse(make("KH012", path, m.line + 1, m.column + 1,
-                     f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
-                     f'nếu là chữ hãy viết trong dấu nháy: "{value}".'), soft)
+        _refuse(
+            make(
+                "KH012",
+                path,
+                m.line + 1,
+                m.column + 1,
+                f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
+                f'nếu là chữ hãy viết trong dấu nháy: "{value}".',
+            ),
+            soft,
+        )
         return value
     if _INT.match(value):
         return int(value)
@@ -215,8 +257,13 @@ def is_number(text: str) -> bool:
 
 def _tag_problem(node: yaml.Node, path: str) -> Problem:
     m = node.start_mark
-    return make("KH014", path, m.line + 1, m.column + 1,
-                f"không dùng thẻ YAML `{node.tag}`; hãy xóa thẻ và viết giá trị thường.")
+    return make(
+        "KH014",
+        path,
+        m.line + 1,
+        m.column + 1,
+        f"không dùng thẻ YAML `{node.tag}`; hãy xóa thẻ và viết giá trị thường.",
+    )
 
 
 def load(text: str, path: str) -> tuple[Any, Problem | None]:

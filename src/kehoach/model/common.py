@@ -30,7 +30,9 @@ def _nfc(value: str) -> str:
         raise PydanticCustomError("kh_blank", "không được để trống")
     if m := _CONTROL.search(value):
         raise PydanticCustomError(
-            "kh_control", "có ký tự điều khiển U+{code} (thường do dán từ Word); hãy xóa nó", {"code": f"{ord(m.group()):04X}"}
+            "kh_control",
+            "có ký tự điều khiển U+{code} (thường do dán từ Word); hãy xóa nó",
+            {"code": f"{ord(m.group()):04X}"},
         )
     return value
 
@@ -47,7 +49,9 @@ def _iso_date(value: object) -> object:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("kh_date_invalid", "ngày `{value}` không tồn tại trong lịch", {"value": value}) from None
+        raise PydanticCustomError(
+            "kh_date_invalid", "ngày `{value}` không tồn tại trong lịch", {"value": value}
+        ) from None
 
 
 Text = Annotated[str, AfterValidator(_nfc)]
@@ -56,9 +60,14 @@ Text = Annotated[str, AfterValidator(_nfc)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 """A real calendar date written YYYY-MM-DD."""
 
-UnitCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]{1,15}$", description="Mã đơn vị: chữ in hoa không dấu, ví dụ QLMT.")]
+UnitCode = Annotated[
+    str, Field(pattern=r"^[A-Z][A-Z0-9]{1,15}$", description="Mã đơn vị: chữ in hoa không dấu, ví dụ QLMT.")
+]
 
 TaskId = Annotated[
     str,
-    Field(pattern=r"^I{1,3}(\.[A-ZĐ])?\.[1-9][0-9]?$", description="Số hiệu nhiệm vụ trong Phụ lục, ví dụ I.1, II.C.6, II.Đ.1."),
+    Field(
+        pattern=r"^I{1,3}(\.[A-ZĐ])?\.[1-9][0-9]?$",
+        description="Số hiệu nhiệm vụ trong Phụ lục, ví dụ I.1, II.C.6, II.Đ.1.",
+    ),
 ]

@@ -51,6 +51,7 @@ class Entry(Strict):
     proposals: Text | None = Field(default=None, title="Đề xuất, kiến nghị")
     author: Text | None = Field(default=None, title="Người lập")
     corrects: Text | None = Field(
-        default=None, title="Đính chính cho",
+        default=None,
+        title="Đính chính cho",
         description="Đường dẫn mục cũ mà mục này thay thế, ví dụ progress/QLMT/2026-05-20-I.2.yaml.",
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -55,7 +55,9 @@ class Item(Strict):
 
     number: Text = Field(title="Số thứ tự khoản", description="Ví dụ 1, 2.")
     title: Text | None = Field(default=None, title="Tên khoản")
-    text: Text | None = Field(default=None, title="Nội dung", description="Đoạn văn của khoản (khi khoản không có các gạch đầu dòng).")
+    text: Text | None = Field(
+        default=None, title="Nội dung", description="Đoạn văn của khoản (khi khoản không có các gạch đầu dòng)."
+    )
     bullets: list[Text] = Field(default_factory=list, title="Các gạch đầu dòng")
 
 
@@ -79,7 +81,7 @@ class DayMonth(Strict):
     day: int = Field(ge=1, le=31, title="Ngày")
 
     @model_validator(mode="after")
-    def _real_every_year(self) -> "DayMonth":
+    def _real_every_year(self) -> DayMonth:
         if self.day > calendar.monthrange(2025, self.month)[1]:  # 2025: not a leap year
             raise ValueError(f"ngày {self.day}/{self.month} không có trong mọi năm; hãy chọn ngày khác")
         if (self.month, self.day) > (12, 14):
@@ -104,7 +106,9 @@ class Signing(Strict):
 
     authority: Text | None = Field(default=None, title="Quyền hạn ký", description="Ví dụ “KT. GIÁM ĐỐC”.")
     title: Text | None = Field(default=None, title="Chức vụ người ký", description="Ví dụ “PHÓ GIÁM ĐỐC”.")
-    signer: Text | None = Field(default=None, title="Người ký", description="Để trống nếu chưa xác định; không tự đặt tên.")
+    signer: Text | None = Field(
+        default=None, title="Người ký", description="Để trống nếu chưa xác định; không tự đặt tên."
+    )
 
 
 class Plan(Strict):
@@ -116,7 +120,8 @@ class Plan(Strict):
     issuer: Issuer = Field(title="Cơ quan ban hành")
     document: DocumentId = Field(title="Văn bản Kế hoạch", description="Số, ký hiệu, ngày, trích yếu.")
     basis: list[BasisDocument] = Field(
-        min_length=1, title="Căn cứ",
+        min_length=1,
+        title="Căn cứ",
         description="Văn bản căn cứ; văn bản đầu tiên là văn bản mà Kế hoạch triển khai (Nghị quyết).",
     )
     opening: Text = Field(title="Đoạn mở đầu", description="Đoạn “Thực hiện … ban hành Kế hoạch như sau:”.")
@@ -128,7 +133,7 @@ class Plan(Strict):
     signing: Signing = Field(default_factory=Signing, title="Ký văn bản")
 
 
-def implemented(plan: "Plan") -> BasisDocument:
+def implemented(plan: Plan) -> BasisDocument:
     """The document the plan implements: the first of its basis documents (by convention)."""
     return plan.basis[0]
 
@@ -142,7 +147,8 @@ class Task(Strict):
     content: Text = Field(title="Nội dung thực hiện")
     lead: list[UnitCode] = Field(min_length=1, title="Cơ quan chủ trì")
     coordinating: list[Text] = Field(
-        default_factory=list, title="Cơ quan phối hợp",
+        default_factory=list,
+        title="Cơ quan phối hợp",
         description=f"Mã đơn vị, hoặc đúng cụm “{GENERIC_RELATED}”.",
     )
     timeline: Timeline = Field(title="Tiến độ")
@@ -167,7 +173,7 @@ class Group(Strict):
     id: Text = Field(title="Số hiệu nhóm", description="I, II, hoặc A, B, C, D, Đ, E trong nhóm II.")
     title: Text = Field(title="Tên nhóm")
     tasks: list[Task] = Field(default_factory=list, title="Các nhiệm vụ")
-    groups: list["Group"] = Field(default_factory=list, title="Các nhóm con")
+    groups: list[Group] = Field(default_factory=list, title="Các nhóm con")
 
 
 class Appendix(Strict):

@@ -51,14 +51,18 @@ class Timeline(Strict):
 
     start: int = Field(ge=2000, le=2100, title="Năm bắt đầu")
     end: int | None = Field(
-        ge=2000, le=2100, title="Năm kết thúc",
+        ge=2000,
+        le=2100,
+        title="Năm kết thúc",
         description="Bằng năm bắt đầu nếu làm trong một năm; để trống (null) nếu không có năm kết thúc.",
     )
     continuing: bool = Field(title="Tiếp tục các năm sau", description="true nếu lời văn có “và các năm tiếp theo”.")
-    text: Text = Field(title="Lời văn", description="Tiến độ đúng như ghi trong Kế hoạch, ví dụ “2026 - 2030 và các năm tiếp theo”.")
+    text: Text = Field(
+        title="Lời văn", description="Tiến độ đúng như ghi trong Kế hoạch, ví dụ “2026 - 2030 và các năm tiếp theo”."
+    )
 
     @model_validator(mode="after")
-    def _order(self) -> "Timeline":
+    def _order(self) -> Timeline:
         if self.end is not None and self.end < self.start:
             raise ValueError("năm kết thúc trước năm bắt đầu")
         return self

@@ -10,8 +10,10 @@ from kehoach.model.common import Strict, Text, UnitCode
 
 Reviewer = Annotated[
     str,
-    Field(pattern=r"^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$",
-          description="Tên tài khoản hoặc nhóm, ví dụ nguyenvana hoặc @so-nnmt/qlmt."),
+    Field(
+        pattern=r"^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$",
+        description="Tên tài khoản hoặc nhóm, ví dụ nguyenvana hoặc @so-nnmt/qlmt.",
+    ),
 ]
 
 UnitKind = Literal["phong", "chi_cuc", "trung_tam", "external"]

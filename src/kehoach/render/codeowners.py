@@ -23,8 +23,10 @@ def render(dr: DataRoot) -> str:
         lines += [f"# Kế hoạch, mẫu văn bản, danh sách đơn vị: đơn vị đầu mối {focal}."]
         lines += [f"/{d}/ {owners}" for d in ("plan", "templates", "units")]
     else:
-        lines += [f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
-                  "(`reviewers:`)."]
+        lines += [
+            f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
+            "(`reviewers:`)."
+        ]
     lines.append("")
     lines.append("# Mục tiến độ của từng đơn vị.")
     missing = []

@@ -66,7 +66,7 @@ class _Builder:
         for marker, kind in (("### ", "h3"), ("## ", "h2"), ("# ", "h1")):
             if line.startswith(marker):
                 self.flush()
-                return L.body(self.doc, _plain(line[len(marker):]).strip(), kind)
+                return L.body(self.doc, _plain(line[len(marker) :]).strip(), kind)
         if line.startswith("+ "):
             self.flush()
             return L.body(self.doc, _plain(line), "bullet")
@@ -110,9 +110,7 @@ class _Builder:
             self.recipients, self.authority, self.signer = None, [], ""
         elif name == "::appendix":
             L.landscape_section(doc)
-        elif name == "::appendix-heading":
-            L.centred(doc, arg, bold=True)
-        elif name == "::appendix-title":
+        elif name == "::appendix-heading" or name == "::appendix-title":
             L.centred(doc, arg, bold=True)
         elif name == "::appendix-note":
             L.centred(doc, arg, italic=True)
@@ -156,8 +154,14 @@ class _Builder:
 
 def build(markup: str, source: str) -> DocxDocument:
     """The Document for `markup`; `source` names the template in error messages."""
-    notice = next((_plain(ln.strip()[len("::notice"):]).strip() for ln in markup.split("\n")
-                   if ln.strip().startswith("::notice ")), None)
+    notice = next(
+        (
+            _plain(ln.strip()[len("::notice") :]).strip()
+            for ln in markup.split("\n")
+            if ln.strip().startswith("::notice ")
+        ),
+        None,
+    )
     b = _Builder(source, notice)
     for n, raw in enumerate(markup.split("\n"), 1):
         b.line(n, raw)

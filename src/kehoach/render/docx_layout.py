@@ -41,13 +41,48 @@ LINE_SPACING = 1.15
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-               "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-               "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_AFTER_PGNUM = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-                "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_AFTER_PGNUM = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
 _SECT_PR, _BR, _T, _XML_SPACE = qn("w:sectPr"), qn("w:br"), qn("w:t"), qn("xml:space")
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -86,7 +121,7 @@ def _setup_styles(doc: DocxDocument) -> None:
     normal.paragraph_format.space_after = Pt(0)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rpr_template(size: float, bold: bool, italic: bool):
     """Run properties built once through python-docx, then copied: same XML, a fraction of the cost."""
     r = OxmlElement("w:r")
@@ -97,9 +132,10 @@ def _rpr_template(size: float, bold: bool, italic: bool):
     return r.rPr
 
 
-@functools.lru_cache(maxsize=None)
-def _ppr_template(align, indent: float | None, after: float, before: float, spacing: float, keep_next: bool,
-                  empty: bool):
+@functools.cache
+def _ppr_template(
+    align, indent: float | None, after: float, before: float, spacing: float, keep_next: bool, empty: bool
+):
     """Paragraph properties (with the paragraph mark's fonts), built once per format."""
     par = Paragraph(OxmlElement("w:p"), None)
     fmt = par.paragraph_format
@@ -146,9 +182,20 @@ def _attach(container, p) -> Paragraph:
     return Paragraph(p, container)
 
 
-def paragraph(container, text: str = "", *, size: float = BODY_SIZE, bold=False, italic=False, align=CENTER,
-              indent: float | None = None, after: float = 0, before: float = 0, spacing: float = 1.0,
-              keep_next: bool = False):
+def paragraph(
+    container,
+    text: str = "",
+    *,
+    size: float = BODY_SIZE,
+    bold=False,
+    italic=False,
+    align=CENTER,
+    indent: float | None = None,
+    after: float = 0,
+    before: float = 0,
+    spacing: float = 1.0,
+    keep_next: bool = False,
+):
     """A paragraph with explicit format; `container` is the document, a cell or a header."""
     p = OxmlElement("w:p")
     p.append(deepcopy(_ppr_template(align, indent, after, before, spacing, keep_next, not text)))
@@ -187,8 +234,12 @@ def rule(container, length_cm: float, width_cm: float, after: float = 0) -> None
 
 # ---------------------------------------------------------------- body
 BODY_KINDS = {  # kind -> (bold, italic)
-    "para": (False, False), "bullet": (False, False), "h1": (True, False), "h2": (True, False),
-    "h3": (False, False), "h3i": (False, True),
+    "para": (False, False),
+    "bullet": (False, False),
+    "h1": (True, False),
+    "h2": (True, False),
+    "h3": (False, False),
+    "h3i": (False, True),
 }
 
 
@@ -223,17 +274,16 @@ def _table(container, widths_cm: list[float], rows: int, borders: bool):
     table = container.add_table(rows=rows, cols=len(widths_cm))
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for col, w in zip(table.columns, widths_cm):
+    for col, w in zip(table.columns, widths_cm, strict=False):
         col.width = Cm(w)
     for row in table.rows:
-        for cell, w in zip(row.cells, widths_cm):
+        for cell, w in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(w)
     tbl_pr = table._tbl.tblPr
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        tbl_pr.insert_element_before(tbl_w, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-                                     *_AFTER_TBLBORDERS)
+        tbl_pr.insert_element_before(tbl_w, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", *_AFTER_TBLBORDERS)
     tbl_w.set(qn("w:w"), str(int(Cm(sum(widths_cm)).twips)))
     tbl_w.set(qn("w:type"), "dxa")
     edges = OxmlElement("w:tblBorders")
@@ -287,10 +337,22 @@ def header_block(doc: DocxDocument, h: Header) -> None:
     widths = [6.9, 10.1]
     table = _table(doc, widths, 2, borders=False)
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _fill(left, [(_two_lines(h.parent, 24), dict(size=13)), (_two_lines(h.issuer, 22), dict(size=13, bold=True)),
-                 ("<rule>", dict(length=2.6, width=widths[0] - 0.4))])
-    _fill(right, [(h.nation, dict(size=13, bold=True)), (h.motto, dict(size=14, bold=True)),
-                  ("<rule>", dict(length=6.1, width=widths[1] - 0.4))])
+    _fill(
+        left,
+        [
+            (_two_lines(h.parent, 24), dict(size=13)),
+            (_two_lines(h.issuer, 22), dict(size=13, bold=True)),
+            ("<rule>", dict(length=2.6, width=widths[0] - 0.4)),
+        ],
+    )
+    _fill(
+        right,
+        [
+            (h.nation, dict(size=13, bold=True)),
+            (h.motto, dict(size=14, bold=True)),
+            ("<rule>", dict(length=6.1, width=widths[1] - 0.4)),
+        ],
+    )
     _fill(table.cell(1, 0), [(h.number_line, dict(size=13, before=6))])
     _fill(table.cell(1, 1), [(h.place_date, dict(size=14, italic=True, before=6))])
 
@@ -331,15 +393,15 @@ def data_table(doc: DocxDocument, grid: Grid) -> None:
     table = _table(doc, widths, 1 + len(grid.rows), borders=True)
     head = table.rows[0]
     head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for cell, col in zip(head.cells, grid.columns):
+    for cell, col in zip(head.cells, grid.columns, strict=False):
         _fill(cell, [(col.header, dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
-    for row, (kind, cells) in zip(table.rows[1:], grid.rows):
+    for row, (kind, cells) in zip(table.rows[1:], grid.rows, strict=False):
         if kind == "group":
             first = row.cells[1].merge(row.cells[-1])
             _fill(row.cells[0], [(cells[0], dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
             _fill(first, [(cells[1], dict(size=TABLE_SIZE, bold=True, align=LEFT, before=3, after=3))])
             continue
-        for cell, col, text in zip(row.cells, grid.columns, cells):
+        for cell, col, text in zip(row.cells, grid.columns, cells, strict=False):
             _fill(cell, [(text, dict(size=TABLE_SIZE, align=_ALIGN[col.align], before=3, after=3))])
 
 

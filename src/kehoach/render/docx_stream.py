@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import IO, Callable
+from collections.abc import Callable
+from typing import IO
 
 from docx.document import Document as DocxDocument
 from lxml import etree
@@ -61,7 +62,7 @@ def stream_of(doc: DocxDocument) -> BodyStream:
     return stream
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _shell(style: tuple, keep_next: bool, build: Callable) -> tuple[str, str]:
     """(XML before the text, XML after it) of a paragraph built the ordinary way."""
     p = build(_MARK, style, keep_next)
@@ -91,9 +92,9 @@ def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Cal
     chunks = stream.chunks if stream is not None else []
     pos = 0
     for m in _PLACEHOLDER.finditer(xml):
-        out.write(xml[pos:m.start()])
+        out.write(xml[pos : m.start()])
         items = chunks[int(m.group(1))]
         for start in range(0, len(items), _BATCH):  # few large writes: each write compresses
-            out.write("".join(_paragraph_xml(item, build) for item in items[start:start + _BATCH]).encode("utf-8"))
+            out.write("".join(_paragraph_xml(item, build) for item in items[start : start + _BATCH]).encode("utf-8"))
         pos = m.end()
     out.write(xml[pos:])

@@ -44,11 +44,13 @@ def as_gitlab(problems: list[Problem], root: Path) -> str:
     for p in problems:
         path = os.path.relpath(root / p.path)
         fp = hashlib.sha1(f"{path}:{p.line}:{p.col}:{p.code}".encode()).hexdigest()
-        items.append({
-            "description": f"{p.code}: {p.message}",
-            "check_name": p.code,
-            "fingerprint": fp,
-            "severity": "major" if p.severity == "error" else "minor",
-            "location": {"path": path, "lines": {"begin": p.line}},
-        })
+        items.append(
+            {
+                "description": f"{p.code}: {p.message}",
+                "check_name": p.code,
+                "fingerprint": fp,
+                "severity": "major" if p.severity == "error" else "minor",
+                "location": {"path": path, "lines": {"begin": p.line}},
+            }
+        )
     return json.dumps(items, ensure_ascii=False, indent=2)

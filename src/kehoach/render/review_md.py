@@ -46,16 +46,24 @@ def _plan(r: ReviewResult) -> list[str]:
         return []
     files = ", ".join(f"`{f}`" for f in r.plan_files + r.template_files)
     what = "nội dung Kế hoạch" if r.plan_files else "mẫu văn bản (templates/)"
-    out = ["> [!WARNING]",
-           f"> **Thay đổi này sửa {what}** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
-           "với văn bản Kế hoạch đã ban hành trước khi chấp thuận.", "",
-           "## ⚠️ Thay đổi Kế hoạch" + (" và mẫu văn bản" if r.template_files else ""), ""]
+    out = [
+        "> [!WARNING]",
+        f"> **Thay đổi này sửa {what}** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
+        "với văn bản Kế hoạch đã ban hành trước khi chấp thuận.",
+        "",
+        "## ⚠️ Thay đổi Kế hoạch" + (" và mẫu văn bản" if r.template_files else ""),
+        "",
+    ]
     if r.plan_diffs:
         out += ["| Nhiệm vụ / tệp | Nội dung thay đổi | Trước | Sau |", "|---|---|---|---|"]
-        out += [f"| {_cell(d.subject)} | {_cell(d.field)} | {_cell(d.before)} | {_cell(d.after)} |" for d in r.plan_diffs]
+        out += [
+            f"| {_cell(d.subject)} | {_cell(d.field)} | {_cell(d.before)} | {_cell(d.after)} |" for d in r.plan_diffs
+        ]
     else:
-        out.append("Không có nhiệm vụ nào đổi nội dung, đơn vị chủ trì/phối hợp hay tiến độ "
-                   "(chỉ đổi cách trình bày hoặc mẫu văn bản).")
+        out.append(
+            "Không có nhiệm vụ nào đổi nội dung, đơn vị chủ trì/phối hợp hay tiến độ "
+            "(chỉ đổi cách trình bày hoặc mẫu văn bản)."
+        )
     return out + [""]
 
 
@@ -75,9 +83,14 @@ def _fix(e: EntryItem, r: ReviewResult) -> str:
 def _violations(r: ReviewResult) -> list[str]:
     if not r.violations:
         return []
-    out = ["## ❌ Mục đã có bị sửa, đổi tên hoặc xóa", "",
-           f"Lịch sử báo cáo chỉ được ghi thêm. {ADVICE}; báo cáo sẽ dùng mục mới thay cho mục cũ.", "",
-           "| Tệp | Thay đổi | Cách sửa |", "|---|---|---|"]
+    out = [
+        "## ❌ Mục đã có bị sửa, đổi tên hoặc xóa",
+        "",
+        f"Lịch sử báo cáo chỉ được ghi thêm. {ADVICE}; báo cáo sẽ dùng mục mới thay cho mục cũ.",
+        "",
+        "| Tệp | Thay đổi | Cách sửa |",
+        "|---|---|---|",
+    ]
     for e in r.violations:
         where = f"`{e.old_path}` → `{e.path}`" if e.change == "renamed" else f"`{e.path}`"
         out.append(f"| {where} | {_CHANGE[e.change]} | {_fix(e, r)} |")
@@ -104,8 +117,12 @@ def _entries(r: ReviewResult) -> list[str]:
     for e in r.new_entries:
         by_unit[e.unit or "?"].append(e)
     for unit in sorted(by_unit):
-        out += [f"### {unit} — {_cell(r.unit_names.get(unit, 'đơn vị chưa đăng ký'))}", "",
-                "| Nhiệm vụ | Ngày | Tình trạng | Kết quả thực hiện | Tệp |", "|---|---|---|---|---|"]
+        out += [
+            f"### {unit} — {_cell(r.unit_names.get(unit, 'đơn vị chưa đăng ký'))}",
+            "",
+            "| Nhiệm vụ | Ngày | Tình trạng | Kết quả thực hiện | Tệp |",
+            "|---|---|---|---|---|",
+        ]
         for e in sorted(by_unit[unit], key=lambda e: (e.task or "", str(e.date), e.path)):
             file = f"`{e.path}`" + (f" (đính chính cho `{e.corrects}`)" if e.corrects else "")
             status = ENTRY_STATUS.get(e.status or "", "—")
@@ -118,13 +135,20 @@ def _statuses(r: ReviewResult) -> list[str]:
     if not r.status_changes:
         return []
     p = annual(r.year)
-    out = [f"## Tình trạng nhiệm vụ năm {r.year}", "",
-           f"Kỳ báo cáo {_date(p.start)} – {_date(p.end)}, tính đến {_date(r.today)}.", "",
-           "| Nhiệm vụ | Nội dung | Trước | Sau | Mục mới |", "|---|---|---|---|---|"]
+    out = [
+        f"## Tình trạng nhiệm vụ năm {r.year}",
+        "",
+        f"Kỳ báo cáo {_date(p.start)} – {_date(p.end)}, tính đến {_date(r.today)}.",
+        "",
+        "| Nhiệm vụ | Nội dung | Trước | Sau | Mục mới |",
+        "|---|---|---|---|---|",
+    ]
     for s in r.status_changes:
         before, after = TASK_STATUS.get(s.before or "", "—"), TASK_STATUS.get(s.after or "", "—")
         arrow = f"**{after}**" if s.before != s.after else after
-        out.append(f"| {s.task} | {_cell(r.task_titles.get(s.task), 90)} | {before} | {arrow} | {s.new_entries or ''} |")
+        out.append(
+            f"| {s.task} | {_cell(r.task_titles.get(s.task), 90)} | {before} | {arrow} | {s.new_entries or ''} |"
+        )
     return out + [""]
 
 
@@ -142,8 +166,14 @@ def _rest(r: ReviewResult) -> list[str]:
 
 
 def render(r: ReviewResult) -> str:
-    head = ["# Tóm tắt thay đổi dữ liệu Kế hoạch", "", _verdict(r), "",
-            f"So sánh `{r.base_label}` (`{r.base}`) → `{r.head_label}` (`{r.head}`); ngày xem xét {_date(r.today)}.", ""]
+    head = [
+        "# Tóm tắt thay đổi dữ liệu Kế hoạch",
+        "",
+        _verdict(r),
+        "",
+        f"So sánh `{r.base_label}` (`{r.base}`) → `{r.head_label}` (`{r.head}`); ngày xem xét {_date(r.today)}.",
+        "",
+    ]
     body = _plan(r) + _violations(r) + _problems(r) + _entries(r) + _statuses(r) + _rest(r)
     if not body:
         body = ["Không có thay đổi nào trong plan/, units/, progress/, templates/.", ""]
@@ -152,8 +182,10 @@ def render(r: ReviewResult) -> str:
 
 def short(r: ReviewResult) -> str:
     """A few plain lines for the terminal / CI log when the review fails."""
-    lines = [f"{e.path}: {_CHANGE[e.change]} một mục đã có. {ADVICE.replace('<path>', e.old_path or e.path)}."
-             for e in r.violations]
+    lines = [
+        f"{e.path}: {_CHANGE[e.change]} một mục đã có. {ADVICE.replace('<path>', e.old_path or e.path)}."
+        for e in r.violations
+    ]
     lines += [f"{p.path}:{p.line}:{p.col}: {p.severity} {p.code}: {p.message}" for p in r.errors]
     lines.append(f"Không đạt: {len(r.violations)} mục đã có bị sửa/đổi tên/xóa, {len(r.errors)} lỗi dữ liệu.")
     return "\n".join(lines)

@@ -22,7 +22,7 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
     tasks = {t.id: t for t in dr.appendix.tasks()}
     table = Table(
         title=f"Tình trạng nhiệm vụ năm {result.year} — tính đến {_vn_date(result.as_of)} "
-              f"(kỳ {_vn_date(result.period_start)}–{_vn_date(result.period_end)})",
+        f"(kỳ {_vn_date(result.period_start)}–{_vn_date(result.period_end)})",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -30,15 +30,26 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         collapse_padding=True,
         expand=True,
     )
-    for name, kw in (("TT", {"width": 6, "no_wrap": True}), ("Nội dung", {"ratio": 1}),
-                     ("Chủ trì", {"width": 14}), ("Tiến độ", {"width": 11}),
-                     ("Tình trạng", {"width": 14}), ("Báo cáo\ngần nhất", {"width": 10, "no_wrap": True})):
+    for name, kw in (
+        ("TT", {"width": 6, "no_wrap": True}),
+        ("Nội dung", {"ratio": 1}),
+        ("Chủ trì", {"width": 14}),
+        ("Tiến độ", {"width": 11}),
+        ("Tình trạng", {"width": 14}),
+        ("Báo cáo\ngần nhất", {"width": 10, "no_wrap": True}),
+    ):
         table.add_column(name, **kw)
     for state in result.tasks:
         t = tasks[state.id]
         lead = "\n".join(u if len(t.lead) == 1 else f"{u}: {LEAD_SHORT[s]}" for u, s in state.leads.items())
-        table.add_row(Text(state.id), Text(short(t.content, 60)), Text(lead), Text(t.timeline.text),
-                      Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]), _vn_date(state.last_date))
+        table.add_row(
+            Text(state.id),
+            Text(short(t.content, 60)),
+            Text(lead),
+            Text(t.timeline.text),
+            Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]),
+            _vn_date(state.last_date),
+        )
     counts = Text("Tổng hợp: ")
     parts = [(TASK_STATUS[s], result.counts[s], STATUS_STYLE[s]) for s in TASK_STATUS_ORDER if result.counts.get(s)]
     for i, (label, n, style) in enumerate(parts):

@@ -53,8 +53,13 @@ def display(path: Path, root: Path) -> str:
 
 def _environment(folder: Path) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined, autoescape=False,
-        finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
     env.filters.update(ngay_thang=vn.ngay_thang, so=vn.so, lower_first=lambda s: s[:1].lower() + s[1:])
     return env

@@ -8,9 +8,9 @@ thousands dot and decimal comma ("1.500,5"); percent without a space ("92,5%").
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 import re
 import unicodedata
+from decimal import Decimal
 
 from kehoach.errors import UsageError
 
