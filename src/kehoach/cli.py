@@ -63,6 +63,12 @@ def _root(ctx: typer.Context) -> Path:
     return resolve_root(ctx.obj["root"])
 
 
+def _written(path: Path) -> None:
+    from kehoach.chars import for_terminal
+
+    typer.echo(f"Đã ghi {for_terminal(path, line=True)}")
+
+
 def _today():
     from kehoach import clock
 
@@ -124,14 +130,13 @@ def plan(
         from kehoach.commands import plan_docx
 
         path = plan_docx.run(dr, output, template)
-        typer.echo(f"Đã ghi {path}")
+        _written(path)
         return
     if format is PlanFmt.json:
-        import json
-
+        from kehoach.chars import json_text
         from kehoach.commands.plan import as_data
 
-        typer.echo(json.dumps(as_data(dr), ensure_ascii=False, indent=2))
+        typer.echo(json_text(as_data(dr)))
         return
     from rich.console import Console
 
@@ -188,9 +193,9 @@ def status(
 
     result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
     if format is PlanFmt.json:
-        import json
+        from kehoach.chars import json_text
 
-        typer.echo(json.dumps(result.public(), ensure_ascii=False, indent=2))
+        typer.echo(json_text(result.public()))
         return
     from rich.console import Console
 
@@ -245,7 +250,7 @@ def add(
         author=author,
     )
     path = cmd.run(_root(ctx), values, _today())
-    typer.echo(f"Đã ghi {path}")
+    _written(path)
 
 
 @app.command(
@@ -284,7 +289,7 @@ def report(
         template=template,
         today=_today(),
     )
-    typer.echo(f"Đã ghi {path}")
+    _written(path)
 
 
 @app.command(
@@ -341,7 +346,7 @@ def schema(
     from kehoach.commands import schema as cmd
 
     for path in cmd.run(_root(ctx), output):
-        typer.echo(f"Đã ghi {path}")
+        _written(path)
 
 
 @app.command(

@@ -16,13 +16,15 @@ from collections.abc import Iterator
 
 import typer
 
+from kehoach.chars import for_terminal
 from kehoach.errors import DataError, KehoachError
 
 LOG_PREFIX = "kehoach-loi-"
 
 
 def _say(text: str) -> None:
-    typer.echo(text, err=True)
+    """One line on stderr; data quoted in it (keys, file names) is shown escaped."""
+    typer.echo(for_terminal(text, line=True), err=True)
 
 
 @contextlib.contextmanager

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kehoach.chars import for_terminal
+
 Severity = Literal["error", "warning"]
 
 # code -> (severity, short Vietnamese title). The full message is built where the
@@ -17,7 +19,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # reading the file
     "KH001": ("error", "không đọc được tệp hoặc tệp quá lớn"),
     "KH002": ("error", "tệp không phải UTF-8"),
-    "KH003": ("error", "ký tự điều khiển không hợp lệ"),
+    "KH003": ("error", "ký tự điều khiển hoặc ký tự vô hình"),
     "KH004": ("error", "chữ tiếng Việt ở dạng tổ hợp (NFD)"),
     "KH005": ("error", "còn dấu xung đột khi gộp (merge conflict)"),
     "KH006": ("error", "thụt lề bằng phím Tab"),
@@ -50,6 +52,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH040": ("warning", "tệp bị bỏ qua"),
     "KH041": ("error", "bản đính chính trỏ tới mục không hợp lệ"),
     "KH042": ("warning", "CODEOWNERS đã cũ"),
+    # only regular files under the data folders (load/tree.py)
+    "KH120": ("error", "liên kết tượng trưng (symlink)"),
+    "KH121": ("error", "không phải tệp thường (ống dẫn, thiết bị, socket)"),
+    "KH122": ("error", "thư mục ở chỗ chỉ được có tệp"),
+    "KH123": ("error", "kho git lồng nhau hoặc submodule"),
+    "KH124": ("error", "thư mục dữ liệu nằm ngoài thư mục gốc"),
 }
 
 
@@ -63,7 +71,9 @@ class Problem:
     severity: Severity = field(default="error")
 
     def render(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
+        """One terminal line: data in the path or the message is shown escaped (kehoach.chars)."""
+        path, message = for_terminal(self.path, line=True), for_terminal(self.message, line=True)
+        return f"{path}:{self.line}:{self.col}: {self.severity} {self.code}: {message}"
 
     def as_dict(self) -> dict:
         return {

@@ -5,16 +5,53 @@ over the target. On any failure the temporary file is removed. A symlink is
 written through (its target is replaced); a target that is not a regular file
 (a device, a FIFO, a folder) is refused. New files get the usual permissions
 (0666 less the umask), an existing file keeps its own.
+
+kehoach's temporary files are named `.<file name>.<8 random characters>.kehoach-tmp`
+(for example `.2026-05-20-II.C.6.yaml.k3x9_a0q.kehoach-tmp`). One left behind by a
+killed write is not data: `validate` does not list it, and the next write in that
+folder removes it once it is older than STALE_SECONDS.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from kehoach.errors import KehoachError, UsageError
+
+TEMP_SUFFIX = ".kehoach-tmp"
+STALE_SECONDS = 3600
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"\Z", re.S)
+
+
+def is_temp_name(name: str) -> bool:
+    """Is `name` one of kehoach's own temporary files?"""
+    return name.endswith(TEMP_SUFFIX) and _TEMP_NAME.match(name) is not None
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> None:
+    """Remove kehoach's temporary files in `folder` older than STALE_SECONDS (regular files
+    only: a link or anything else of that name is left alone, and validate reports it)."""
+    limit = (time.time() if now is None else now) - STALE_SECONDS
+    try:
+        with os.scandir(folder) as it:
+            stale = [
+                e.path
+                for e in it
+                if is_temp_name(e.name)
+                and e.is_file(follow_symlinks=False)
+                and e.stat(follow_symlinks=False).st_mtime < limit
+            ]
+    except OSError:
+        return
+    for path in stale:
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove: the write goes on
+            os.unlink(path)
 
 
 def _umask() -> int:
@@ -48,7 +85,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         raise UsageError(f"{real.parent} là một tệp, không phải thư mục; không ghi được {path}.")
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        remove_stale_temps(real.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=TEMP_SUFFIX, dir=real.parent)
     except OSError as exc:
         raise _write_error(path, exc) from None
     try:

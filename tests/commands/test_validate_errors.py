@@ -139,8 +139,8 @@ def test_special_files_do_not_hang(cli, example_root):
     (example_root / "progress" / "QLMT" / "2026-05-14-I.5.yaml").symlink_to("/dev/zero")
     result = cli(["validate"], example_root)
     assert result.exit_code == 1
-    assert "progress/QLMT/2026-05-13-I.5.yaml:1:1: error KH001: đây không phải một tệp thường" in result.stdout
-    assert "progress/QLMT/2026-05-14-I.5.yaml:1:1: error KH001" in result.stdout
+    assert "progress/QLMT/2026-05-13-I.5.yaml:1:1: error KH121: đây không phải tệp thường" in result.stdout
+    assert "progress/QLMT/2026-05-14-I.5.yaml:1:1: error KH120: đây là liên kết tượng trưng" in result.stdout
 
 
 def test_deep_nesting_is_a_syntax_error_not_a_crash(cli, example_root):

@@ -254,8 +254,8 @@ def bad_root(tmp_path: Path) -> Path:
     write(root, "progress/A/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/QLMT/sub/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/.an.yaml", "a: 1\n")
-    os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed
-    os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH001
+    os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed: KH120
+    os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH120
     return root
 
 
@@ -290,8 +290,10 @@ def test_listing_matches_sorted_rglob(bad_root):
     base = bad_root / "progress"
     want_yaml, want_other = [], []
     for p in sorted(base.rglob("*")):
-        if p.is_dir() or p.name in {".gitkeep", "README.md", ".DS_Store"}:
-            continue
+        if p.is_symlink() or p.is_dir() or p.name in {".gitkeep", "README.md", ".DS_Store"}:
+            continue  # links are reported (KH120), never listed
+        if len(p.relative_to(base).parts) > 2:
+            continue  # below a folder where only files belong (KH122): not entered
         (want_yaml if p.suffix == ".yaml" else want_other).append(p.relative_to(bad_root).as_posix())
     assert entries_mod.entry_rels(bad_root) == (want_yaml, want_other)
 

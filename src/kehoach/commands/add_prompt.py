@@ -6,6 +6,7 @@ import unicodedata
 
 import typer
 
+from kehoach.chars import for_terminal
 from kehoach.load.root import DataRoot
 from kehoach.render.terminal import short
 from kehoach.vocab import ENTRY_STATUS
@@ -20,7 +21,7 @@ def _fold(text: str) -> str:
 def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozenset()) -> str:
     typer.echo(title)
     for i, (_key, label) in enumerate(options, 1):
-        typer.echo(f"  {i:>2}. {label}")
+        typer.echo(f"  {i:>2}. {for_terminal(label, line=True)}")
     keys = [k for k, _ in options]
     while True:
         answer = typer.prompt("Chọn số thứ tự (hoặc gõ mã)").strip()
@@ -28,7 +29,7 @@ def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozens
             return keys[int(answer) - 1]
         if answer in keys or answer in also:
             return answer
-        typer.echo(f"Không có lựa chọn “{answer}”; hãy gõ số từ 1 đến {len(options)}.")
+        typer.echo(f"Không có lựa chọn “{for_terminal(answer, line=True)}”; hãy gõ số từ 1 đến {len(options)}.")
 
 
 def tasks_of(dr: DataRoot, unit: str) -> list:

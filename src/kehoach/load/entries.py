@@ -20,6 +20,8 @@ from pydantic import ValidationError
 
 from kehoach.load.files import parse_mapping, read_text
 from kehoach.load.schema_errors import problems_from
+from kehoach.load.tree import IGNORED_NAMES as IGNORED_NAMES
+from kehoach.load.tree import scan
 from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
@@ -30,43 +32,22 @@ POOL_THRESHOLD = 2000
 SLICE = 500
 """Files per task sent to a worker: small enough to balance a busy machine."""
 
-IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
 
-
-def entry_rels(root: Path) -> tuple[list[str], list[str]]:
-    """(YAML entry files, other files) under progress/ as root-relative POSIX paths,
-    in the order `sorted(Path.rglob("*"))` gives them (component by component)."""
-    base = os.path.join(root, "progress")
-    if not os.path.isdir(base):
-        return [], []
-    found: list[tuple[str, ...]] = []
-    _walk(base, ("progress",), found)
-    found.sort()
-    yamls, others = [], []
-    for parts in found:
-        name = parts[-1]
-        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append("/".join(parts))
+def split_yaml(files: list[str]) -> tuple[list[str], list[str]]:
+    """(YAML entry files, other files) of a listing, order kept."""
+    yamls: list[str] = []
+    others: list[str] = []
+    for rel in files:
+        name = rel.rsplit("/", 1)[-1]
+        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append(rel)
     return yamls, others
 
 
-def _walk(path: str, parts: tuple[str, ...], out: list[tuple[str, ...]]) -> None:
-    """Files (and anything that is not a directory) below `path`, like Path.rglob:
-    symlinked directories are neither listed nor entered; unreadable ones are skipped."""
-    try:
-        with os.scandir(path) as it:
-            entries = list(it)
-    except PermissionError:
-        return
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            if not entry.is_symlink():
-                _walk(entry.path, parts + (entry.name,), out)
-        elif entry.name not in IGNORED_NAMES:
-            out.append(parts + (entry.name,))
+def entry_rels(root: Path) -> tuple[list[str], list[str]]:
+    """(YAML entry files, other regular files) under progress/ as root-relative POSIX
+    paths, in the order `sorted(Path.rglob("*"))` gives them (component by component).
+    What is not a regular file is not listed (see load/tree.py)."""
+    return split_yaml(scan(root, "progress").files)
 
 
 def parse_one(root: str, rel: str) -> tuple[dict | None, Problem | None]:

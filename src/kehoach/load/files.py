@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from kehoach.load import text as textmod
-from kehoach.load import yamlsafe
+from kehoach.load import tree, yamlsafe
 from kehoach.load.schema_errors import problems_from
 from kehoach.problems import Problem, make
 
@@ -21,20 +20,18 @@ M = TypeVar("M", bound=BaseModel)
 def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
     """The file's checked text, or the first problem that stops reading it."""
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; no effect on regular files
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; no effect on regular files.
+        # O_NOFOLLOW: a symlink is never read through (the listing reports it first; this
+        # closes the race where a file is swapped for a link in between).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
         with open(fd, "rb", buffering=0) as f:  # unbuffered: one read of a small file
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None, make(
-                    "KH001",
-                    rel,
-                    1,
-                    1,
-                    "đây không phải một tệp thường (thiết bị, ống dẫn hoặc "
-                    "thư mục); hãy xóa nó hoặc thay bằng tệp YAML.",
-                )
+            code = tree.kind_code(os.fstat(f.fileno()).st_mode)
+            if code is not None:
+                return None, tree.problem(code, rel)
             data = f.read(textmod.MAX_BYTES + 1)  # enough to tell a file is too large
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, tree.problem("KH120", rel)
         return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({_os_reason(exc)}).")
     text, problem = textmod.decode(data, rel)
     if problem is None:
@@ -46,7 +43,6 @@ def _os_reason(exc: OSError) -> str:
     reasons = {
         errno.EACCES: "không có quyền đọc; hãy kiểm tra quyền truy cập",
         errno.ENOENT: "tệp không còn tồn tại hoặc là liên kết hỏng; hãy xóa liên kết",
-        errno.ELOOP: "liên kết tượng trưng vòng lặp; hãy xóa liên kết",
         errno.ENXIO: "đây là socket hoặc thiết bị, không phải tệp; hãy xóa nó",
         errno.EISDIR: "đây là một thư mục, không phải tệp",
     }

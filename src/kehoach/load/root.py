@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.gcpause import no_gc
-from kehoach.load.entries import IGNORED_NAMES, entry_rels, load_entries
+from kehoach.load.entries import load_entries, split_yaml
 from kehoach.load.files import load_model
+from kehoach.load.tree import DATA_DIRS, scan
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
@@ -55,19 +56,23 @@ def load_root(root: Path, jobs: int | None = None) -> DataRoot:
 
 def _load_root(root: Path, jobs: int | None) -> DataRoot:
     dr = DataRoot(root=root)
+    listings = {top: scan(root, top) for top in DATA_DIRS}  # nothing is followed (load/tree.py)
+    refused: set[str] = set()
+    for listing in listings.values():
+        dr.problems.extend(listing.problems)
+        refused.update(p.path for p in listing.problems)
+    plan_files = set(listings["plan"].files)
     for rel, model, attr in ((PLAN_FILE, Plan, "plan"), (TASKS_FILE, Appendix, "appendix")):
-        path = root / rel
-        if not path.is_file():
-            dr.problems.append(make("KH039", rel, 1, 1, f"thiếu tệp {rel}; dữ liệu Kế hoạch phải có tệp này."))
+        if rel not in plan_files:
+            if rel not in refused and "plan" not in refused:
+                dr.problems.append(make("KH039", rel, 1, 1, f"thiếu tệp {rel}; dữ liệu Kế hoạch phải có tệp này."))
             continue
         dr.files.append(rel)
-        value, _, problems = load_model(path, rel, model)
+        value, _, problems = load_model(root / rel, rel, model)
         setattr(dr, attr, value)
         dr.problems.extend(problems)
-    for path in sorted((root / "units").glob("*")):
-        rel = rel_of(root, path)
-        if path.name in IGNORED_NAMES or path.is_dir():
-            continue
+    for rel in listings["units"].files:
+        path = root / rel
         if path.suffix != ".yaml":
             dr.problems.append(
                 make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
@@ -93,7 +98,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
                 continue
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel
-    yamls, others = entry_rels(root)
+    yamls, others = split_yaml(listings["progress"].files)
     for rel in others:
         dr.problems.append(
             make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kehoach import chars
 from kehoach.model.common import REFUSED_CONTROL
 from kehoach.problems import Problem, make
 
@@ -17,13 +18,6 @@ MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40
 _CONTROL = re.compile(REFUSED_CONTROL)
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
-_CONTROL_NAMES = {
-    "\x00": "NUL",
-    "\x0b": "U+000B (ngắt dòng do Shift+Enter trong Word)",
-    "\x0c": "U+000C (ngắt trang)",
-    "\u2028": "U+2028 (ngắt dòng Unicode)",
-    "\u2029": "U+2029 (ngắt đoạn Unicode)",
-}
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -90,16 +84,11 @@ def check(text: str, path: str) -> Problem | None:
     m = _CONTROL.search(text)
     if m:
         ch = m.group()
-        name = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
         line, col = position(text, m.start())
-        return make(
-            "KH003",
-            path,
-            line,
-            col,
-            f"có ký tự điều khiển {name}, thường do dán từ Word; hãy xóa nó "
-            "(dùng xuống dòng thường hoặc khối văn bản `|`).",
+        hint = (
+            "" if chars.is_invisible(ch) and ch not in chars.SEPARATORS else " (dùng xuống dòng thường hoặc khối `|`)"
         )
+        return make("KH003", path, line, col, chars.refusal(ch) + hint + ".")
     if not unicodedata.is_normalized("NFC", text):
         index = _first_non_nfc(text)
         line, col = position(text, index)

@@ -10,10 +10,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from kehoach import chars
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-REFUSED_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-"""Characters refused in data files and in values: C0/C1 controls but tab and line
-breaks, Unicode line/paragraph separators, BiDi embedding and isolate controls."""
+REFUSED_CONTROL = chars.REFUSED
+"""Characters refused in data files and in values (kehoach.chars): C0/C1 controls but tab
+and line breaks, Unicode line/paragraph separators, every Unicode format character (Cf)."""
 _CONTROL = re.compile(REFUSED_CONTROL + r"|\r")  # in a value even CR is refused (files may use CRLF)
 
 
@@ -29,11 +31,7 @@ def _nfc(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("kh_blank", "không được để trống")
     if m := _CONTROL.search(value):
-        raise PydanticCustomError(
-            "kh_control",
-            "có ký tự điều khiển U+{code} (thường do dán từ Word); hãy xóa nó",
-            {"code": f"{ord(m.group()):04X}"},
-        )
+        raise PydanticCustomError("kh_control", "{what}", {"what": chars.refusal(m.group())})
     return value
 
 

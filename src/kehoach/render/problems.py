@@ -1,12 +1,18 @@
-"""Problems as lines, JSON, GitHub annotations or a GitLab code-quality report."""
+"""Problems as lines, JSON, GitHub annotations or a GitLab code-quality report.
+
+Data (file names, keys and values quoted in messages) never reaches the output raw:
+lines escape control and invisible characters (kehoach.chars), JSON writes them as
+`\\uXXXX`, GitHub workflow commands escape per GitHub's rules so that nothing in a
+message or a file name can end the command or start another one.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
+from kehoach.chars import for_terminal, json_text
 from kehoach.problems import Problem
 
 
@@ -23,18 +29,25 @@ def as_text(problems: list[Problem], files: int) -> str:
 
 
 def as_json(problems: list[Problem]) -> str:
-    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
+    return json_text([p.as_dict() for p in problems])
 
 
-def _escape_gh(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def gh_message(text: str) -> str:
+    """The message of a GitHub workflow command: `%`, CR and LF escaped (GitHub's rules)."""
+    return for_terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def gh_property(text: str) -> str:
+    """A property value of a GitHub workflow command: as a message, plus `:` and `,`."""
+    return gh_message(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_github(problems: list[Problem], files: int, root: Path) -> str:
     lines = []
     for p in problems:
         path = os.path.relpath(root / p.path)
-        lines.append(f"::{p.severity} file={path},line={p.line},col={p.col},title={p.code}::{_escape_gh(p.message)}")
+        props = f"file={gh_property(path)},line={p.line},col={p.col},title={p.code}"
+        lines.append(f"::{p.severity} {props}::{gh_message(p.message)}")
     lines.append(summary(problems, files))
     return "\n".join(lines)
 
@@ -53,4 +66,4 @@ def as_gitlab(problems: list[Problem], root: Path) -> str:
                 "location": {"path": path, "lines": {"begin": p.line}},
             }
         )
-    return json.dumps(items, ensure_ascii=False, indent=2)
+    return json_text(items)

@@ -7,9 +7,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from kehoach.chars import for_terminal
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
-from kehoach.render.terminal import short
+from kehoach.render.terminal import cell
 from kehoach.render.vn import ngay_ngan
 from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
 
@@ -43,10 +44,10 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         t = tasks[state.id]
         lead = "\n".join(u if len(t.lead) == 1 else f"{u}: {LEAD_SHORT[s]}" for u, s in state.leads.items())
         table.add_row(
-            Text(state.id),
-            Text(short(t.content, 60)),
-            Text(lead),
-            Text(t.timeline.text),
+            cell(state.id),
+            cell(t.content, 60),
+            cell(lead),
+            cell(t.timeline.text),
             Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]),
             _vn_date(state.last_date),
         )
@@ -64,5 +65,5 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         late = Text(f"Đơn vị chưa báo cáo trước {_vn_date(result.deadline)}:\n", style="bold red")
         for code, ids in result.late.items():
             name = dr.units[code].name if code in dr.units else code
-            late.append(f"  • {code} — {name}: {', '.join(ids)}\n", style="red")
+            late.append(for_terminal(f"  • {code} — {name}: {', '.join(ids)}", line=True) + "\n", style="red")
     return Group(table, counts, late)

@@ -1,0 +1,112 @@
+"""Characters that must never pass unseen: the one definition, for data files and for output.
+
+- In data (keys, text values) they are refused as KH003: control characters (C0
+  but tab and line breaks, DEL, C1), the Unicode line/paragraph separators and
+  every Unicode format character (category Cf: zero-width characters, direction
+  marks and BiDi controls, tag characters, the soft hyphen, a BOM that is not the
+  first character of a file …) — text that cannot be seen cannot be reviewed.
+- On the way out, any piece of data shown in a terminal goes through
+  `for_terminal`, so a crafted key or file name can neither move the cursor,
+  clear the screen nor reverse the text around it: `\\x1b`, `U+202E` are shown
+  instead. JSON output keeps the data exact but writes these as `\\uXXXX`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""C0 controls but tab, LF and CR; DEL; C1 controls."""
+
+SEPARATORS = "\u2028\u2029"
+"""Unicode line and paragraph separators (invisible line breaks)."""
+
+FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+"""Unicode category Cf (format characters, Unicode 15.1); a test checks it against unicodedata."""
+
+REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}]"
+"""Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
+
+_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}]")
+_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]")
+_JSON = re.compile(f"[\x7f-\x9f{SEPARATORS}{FORMAT}]")  # json.dumps escapes C0 itself
+
+_NAMES = {
+    "\x00": "NUL",
+    "\x0b": "U+000B (ngắt dòng do Shift+Enter trong Word)",
+    "\x0c": "U+000C (ngắt trang)",
+    "\x1b": "U+001B (ESC, mở đầu chuỗi điều khiển màn hình)",
+    "\u00ad": "U+00AD (dấu gạch nối mềm)",
+    "\u200b": "U+200B (khoảng trắng độ rộng 0)",
+    "\u200c": "U+200C (ký tự không nối độ rộng 0)",
+    "\u200d": "U+200D (ký tự nối độ rộng 0)",
+    "\u2060": "U+2060 (ký tự nối từ)",
+    "\ufeff": "U+FEFF (dấu BOM ở giữa tệp)",
+    "\u2028": "U+2028 (ngắt dòng Unicode)",
+    "\u2029": "U+2029 (ngắt đoạn Unicode)",
+}
+
+
+def code_point(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def describe(ch: str) -> str:
+    """What a refused character is, for a message: its code point and, if known, its name."""
+    if ch in _NAMES:
+        return _NAMES[ch]
+    cp = ord(ch)
+    if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069 or ch in "\u200e\u200f\u061c":
+        return f"{code_point(ch)} (điều khiển hướng chữ, có thể đảo ngược thứ tự chữ hiển thị)"
+    if 0xE0000 <= cp <= 0xE007F:
+        return f"{code_point(ch)} (ký tự thẻ vô hình)"
+    return code_point(ch)
+
+
+def is_invisible(ch: str) -> bool:
+    """A format (Cf) character or a separator: it shows nothing, rather than being a control."""
+    return ord(ch) > 0x9F
+
+
+def refusal(ch: str) -> str:
+    """The Vietnamese phrase for a refused character found in data."""
+    if is_invisible(ch):
+        return (
+            f"có ký tự vô hình {describe(ch)}: không nhìn thấy được nhưng làm chữ khác đi "
+            "hoặc che giấu nội dung; hãy xóa nó"
+        )
+    return f"có ký tự điều khiển {describe(ch)}, thường do dán từ Word; hãy xóa nó"
+
+
+def _shown(m: re.Match[str]) -> str:
+    cp = ord(m.group())
+    return f"\\x{cp:02x}" if cp <= 0x9F else f"U+{cp:04X}"
+
+
+def for_terminal(text: object, *, line: bool = False) -> str:
+    """`text` safe to print: control, separator and format characters shown escaped.
+    With line=True (a file name, one line of a list) tab and line breaks are escaped too,
+    so data can never start a line of its own."""
+    s = str(text)
+    pattern = _TERMINAL_LINE if line else _TERMINAL
+    return pattern.sub(_shown, s) if pattern.search(s) else s
+
+
+def json_text(value: Any, *, indent: int | None = 2) -> str:
+    """JSON of `value` (UTF-8, exact data) with every unsafe character written as `\\uXXXX`."""
+    out = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON.sub(_json_escape, out)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    cp = ord(m.group())
+    if cp > 0xFFFF:  # JSON spells astral characters as a surrogate pair
+        cp -= 0x10000
+        return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
+    return f"\\u{cp:04x}"
