@@ -89,8 +89,8 @@ def test_plan_demo_notice_and_bytes(cli, tmp_path):
     assert _plan(cli, tmp_path, EXAMPLES).read_bytes() == a
 
 
-def test_plan_template_error(cli, tmp_path):
-    bad = tmp_path / "kh.md.j2"
+def test_plan_template_error(cli, tmp_path, example_root):
+    bad = example_root / "kh.md.j2"
     bad.write_text("{% for s in sections %}\n{{ s.khong }}\n{% endfor %}\n", encoding="utf-8")
-    result = cli(["plan", "-o", tmp_path / "p.docx", "--template", bad], root=REPO)
+    result = cli(["plan", "-o", tmp_path / "p.docx", "--template", bad], root=example_root)
     assert result.exit_code == 1 and "dòng 2: biến `khong` không tồn tại" in result.output

@@ -160,12 +160,13 @@ def test_usage_errors(cli, example_root, tmp_path, args):
 
 
 def test_template_error_names_file_and_line(cli, example_root, tmp_path):
-    bad = tmp_path / "bad.md.j2"
+    (example_root / "mau").mkdir()
+    bad = example_root / "mau" / "bad.md.j2"
     bad.write_text("::title BÁO CÁO\n\n{{ khong_co }}\n", encoding="utf-8")
     result = cli(["report", "--year", "2026", "--template", bad, "-o", tmp_path / "x.docx"], root=example_root)
     assert result.exit_code == 1
-    assert f"mẫu {bad.resolve()} dòng 3: biến `khong_co` không tồn tại" in result.output
-    unsafe = tmp_path / "unsafe.md.j2"
+    assert "mẫu mau/bad.md.j2 dòng 3: biến `khong_co` không tồn tại" in result.output
+    unsafe = example_root / "unsafe.md.j2"
     unsafe.write_text("{{ ''.__class__.__mro__ }}\n", encoding="utf-8")
     result = cli(["report", "--year", "2026", "--template", unsafe, "-o", tmp_path / "x.docx"], root=example_root)
     assert result.exit_code == 1 and "dòng 1: truy cập không an toàn" in result.output

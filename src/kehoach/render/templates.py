@@ -5,23 +5,57 @@ attribute (`''.__class__`) is a TemplateError naming the template file and line,
 never a blank. Every value a template prints is cleaned (CRLF, control characters,
 line breaks kept inside one markup line) and wrapped in private-use marks so that
 user text cannot be read as markup by docx_build.
+
+A template cannot hurt (see README "An toàn"): templates are read only as regular
+files inside their folder (never through a link); any error while rendering is
+exit 1 naming the template and line; and rendering is bounded — wall-clock time
+(KEHOACH_TEMPLATE_TIMEOUT seconds, default 20), output size, memory, `range`
+sizes and the length of anything built with `*` or `+`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
+import signal
+import stat
+import threading
+import time
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
 
-from kehoach.errors import TemplateError
+from kehoach.errors import KehoachError, TemplateError, UsageError
 from kehoach.render import vn
 from kehoach.render.docx_build import CLOSE, OPEN
 
 _INSTALLED = Path(__file__).resolve().parents[1] / "templates"  # a wheel carries templates/ here
 PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / "templates"
+
+TIMEOUT_ENV = "KEHOACH_TEMPLATE_TIMEOUT"
+DEFAULT_TIMEOUT = 20.0  # seconds of wall-clock time for one rendering
+MAX_OUTPUT = 64 * 1024 * 1024  # characters a template may produce (a 50,000-entry report is ~20 MB)
+MAX_ITEMS = 100_000  # the largest `range` a template may make
+MAX_LENGTH = 1_000_000  # the longest text or list a template may build with `*` or `+`
+MAX_INT_BITS = 4096  # the largest number a template may build with `*` or `**`
+MEMORY_BUDGET = 512 * 1024 * 1024  # address space rendering may add (Linux), bytes
+MAX_SOURCE = 1024 * 1024  # a template file's size
+
+
+class _Limit(Exception):
+    """A rendering limit was reached; the message says which (Vietnamese)."""
+
+
+class _Timeout(_Limit):
+    pass
 
 
 def _finalize(value: object) -> str:
@@ -33,13 +67,88 @@ def _finalize(value: object) -> str:
 def template_path(root: Path, name: str, override: Path | None) -> Path:
     """`--template FILE`, else root/templates/NAME, else the copy shipped with kehoach."""
     if override is not None:
-        if not override.is_file():
-            raise TemplateError(f"không tìm thấy mẫu {override}.")
-        return override.resolve()
-    for base in (root / "templates", PACKAGE_TEMPLATES):
-        if (base / name).is_file():
-            return (base / name).resolve()
+        return _checked_override(root, override)
+    folder = root / "templates"
+    if os.path.lexists(folder / name):
+        _regular(folder, name, f"templates/{name}")  # a link or a device here is refused, not skipped
+        return folder / name
+    if (PACKAGE_TEMPLATES / name).is_file():
+        return PACKAGE_TEMPLATES / name
     raise TemplateError(f"không tìm thấy mẫu templates/{name}.")
+
+
+def _checked_override(root: Path, override: Path) -> Path:
+    """`--template` must name a regular file inside the data root, reached without a link:
+    a report built in CI must not read a file of the machine into the document. Refusing
+    it is a usage error (exit 2): the option's value is wrong, not the data."""
+    if not os.path.lexists(override):
+        raise UsageError(f"không tìm thấy mẫu {override}; hãy kiểm tra đường dẫn --template.")
+    real_root = Path(os.path.realpath(root))
+    absolute = Path(os.path.abspath(override))
+    try:
+        rel = absolute.relative_to(real_root)
+    except ValueError:
+        try:
+            rel = absolute.relative_to(root.absolute())
+        except ValueError:
+            raise UsageError(
+                f"mẫu {override} nằm ngoài thư mục dữ liệu {root}; --template chỉ nhận tệp mẫu trong thư mục "
+                "dữ liệu (ví dụ templates/mau-khac.md.j2) để văn bản không đọc được tệp khác của máy."
+            ) from None
+    try:
+        _regular(real_root, rel.as_posix(), str(override))
+    except TemplateError as exc:
+        raise UsageError(exc.message) from None
+    return real_root / rel
+
+
+def _regular(folder: Path, name: str, shown: str) -> None:
+    """Every part of folder/name below `folder` is a real folder or a regular file, not a link."""
+    path = folder
+    parts = name.split("/")
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise TemplateError(f"không tìm thấy mẫu {shown}.") from None
+        last = i == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            raise TemplateError(
+                f"mẫu {shown}: `{path.relative_to(folder)}` là liên kết tượng trưng; mẫu chỉ được đọc từ "
+                "tệp thường trong thư mục mẫu — hãy thay liên kết bằng chính tệp đó."
+            )
+        if (last and not stat.S_ISREG(mode)) or (not last and not stat.S_ISDIR(mode)):
+            raise TemplateError(f"mẫu {shown}: `{path.relative_to(folder)}` không phải tệp thường.")
+
+
+class _RegularFileLoader(jinja2.BaseLoader):
+    """Like FileSystemLoader for one folder, but reads only regular files inside it, never
+    through a link (a template, or one it includes, cannot pull in a file of the machine)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        name = "/".join(split_template_path(template))  # refuses `..`
+        path = self.folder / name
+        _regular(self.folder, name, name)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            with open(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    raise TemplateError(f"mẫu {name} không phải tệp thường.")
+                data = fh.read(MAX_SOURCE + 1)
+        except OSError as exc:
+            why = "là liên kết tượng trưng" if exc.errno == errno.ELOOP else exc.strerror
+            raise TemplateError(f"không đọc được mẫu {name} ({why}).") from None
+        if len(data) > MAX_SOURCE:
+            raise TemplateError(f"mẫu {name} lớn hơn {MAX_SOURCE // 1024} KB; hãy tách thành các mẫu nhỏ.")
+        try:
+            source = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise TemplateError(f"mẫu {name} không phải UTF-8; hãy lưu lại với mã hóa UTF-8.") from None
+        return source, str(path), lambda: False
 
 
 def display(path: Path, root: Path) -> str:
@@ -51,9 +160,80 @@ def display(path: Path, root: Path) -> str:
     return str(path)
 
 
-def _environment(folder: Path) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+def _too_long(n: int) -> _Limit:
+    return _Limit(f"chuỗi hoặc danh sách dựng ra quá dài ({n:,} phần tử; tối đa {MAX_LENGTH:,})".replace(",", "."))
+
+
+def _length(x: object) -> int | None:
+    return len(x) if isinstance(x, (str, list, tuple, bytes)) else None
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse, before computing it, a `*`, `**` or `+` whose result would be huge."""
+    if operator == "+":
+        a, b = _length(left), _length(right)
+        if a is not None and b is not None and a + b > MAX_LENGTH:
+            raise _too_long(a + b)
+        return
+    ints = isinstance(left, int) and isinstance(right, int)
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            n = _length(seq)
+            if n is not None and isinstance(times, int) and n * max(times, 0) > MAX_LENGTH:
+                raise _too_long(n * times)
+        if ints and abs(left).bit_length() + abs(right).bit_length() > MAX_INT_BITS:
+            raise _Limit(f"số dựng ra quá lớn (hơn {MAX_INT_BITS} bit)")
+    elif operator == "**" and ints and abs(left) > 1 and abs(left).bit_length() * right > MAX_INT_BITS:
+        raise _Limit(f"lũy thừa quá lớn (hơn {MAX_INT_BITS} bit)")
+
+
+def _range(*args: int) -> range:
+    rng = range(*args)
+    if len(rng) > MAX_ITEMS:
+        raise _Limit(f"range quá lớn ({len(rng):,} phần tử; tối đa {MAX_ITEMS:,})".replace(",", "."))
+    return rng
+
+
+def _lipsum(n: int = 5, html: bool = False, min: int = 20, max: int = 100) -> str:
+    """jinja2's placeholder text, at most 20 paragraphs of at most 100 words."""
+    from jinja2.utils import generate_lorem_ipsum
+
+    return str(generate_lorem_ipsum(n=_small(n, 20), html=html, min=_small(min, 100), max=_small(max, 100)))
+
+
+def _small(n: int, most: int) -> int:
+    return n if isinstance(n, int) and 0 <= n <= most else most
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox with limits on `range`, `*`, `**`, `+` and time (see jinja2's sandbox docs:
+    intercepted_binops / call_binop)."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+    deadline = float("inf")
+    seconds = DEFAULT_TIMEOUT
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        self._tick()
+        _check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        __self._tick()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self._tick()
+        return super().getattr(obj, attribute)
+
+    def _tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _Timeout(_timeout_text(self.seconds))
+
+
+def _environment(folder: Path) -> _Sandbox:
+    env = _Sandbox(
+        loader=_RegularFileLoader(folder),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -61,8 +241,77 @@ def _environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(range=_range, lipsum=_lipsum)
     env.filters.update(ngay_thang=vn.ngay_thang, so=vn.so, lower_first=lambda s: s[:1].lower() + s[1:])
     return env
+
+
+def _timeout() -> float:
+    raw = os.environ.get(TIMEOUT_ENV)
+    if raw is None or not raw.strip():
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise UsageError(f"{TIMEOUT_ENV} phải là số giây từ 0 đến 3600 (ví dụ 20), không phải `{raw}`.")
+    return value
+
+
+def _timeout_text(seconds: float) -> str:
+    return (
+        f"dựng văn bản quá {seconds:g} giây (vòng lặp quá dài?); "
+        f"muốn cho phép lâu hơn hãy đặt biến môi trường {TIMEOUT_ENV}"
+    )
+
+
+@contextlib.contextmanager
+def _bounded(env: _Sandbox, seconds: float) -> Iterator[None]:
+    """Time (an alarm in the main thread, plus checks on every call), and memory (Linux)."""
+    env.deadline, env.seconds = time.monotonic() + seconds, seconds
+    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if alarm:
+
+        def _ring(signum: int, frame: object) -> None:
+            raise _Timeout(_timeout_text(seconds))
+
+        old = signal.signal(signal.SIGALRM, _ring)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        with _memory_cap():
+            yield
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        env.deadline = float("inf")
+
+
+@contextlib.contextmanager
+def _memory_cap() -> Iterator[None]:
+    """Cap the address space at what is used now plus MEMORY_BUDGET while rendering, so a
+    template that builds something huge gets a MemoryError instead of exhausting the machine."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = used + MEMORY_BUDGET
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        if soft != resource.RLIM_INFINITY and soft <= cap:
+            yield  # already tighter than ours
+            return
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        yield  # not Linux: time and size limits still apply
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _line(exc: BaseException, path: Path) -> int | None:
@@ -74,6 +323,8 @@ def _line(exc: BaseException, path: Path) -> int | None:
 
 def _what(exc: BaseException) -> str:
     msg = str(exc)
+    if isinstance(exc, _Limit):
+        return msg
     if isinstance(exc, SecurityError):
         return f"truy cập không an toàn bị từ chối ({msg})"
     if isinstance(exc, jinja2.UndefinedError):
@@ -83,15 +334,35 @@ def _what(exc: BaseException) -> str:
         return f"biến `{m.group(1) if m else msg}` không tồn tại"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"lỗi cú pháp Jinja: {exc.message}"
-    return f"lỗi khi dựng văn bản: {msg}"
+    if isinstance(exc, RecursionError):
+        return "gọi lồng nhau quá sâu (macro hoặc include gọi lại chính nó?)"
+    if isinstance(exc, MemoryError):
+        return f"dùng quá nhiều bộ nhớ (hơn {MEMORY_BUDGET // 1024 // 1024} MB khi dựng văn bản)"
+    if isinstance(exc, ZeroDivisionError):
+        return "chia cho 0"
+    return f"lỗi khi dựng văn bản ({type(exc).__name__}: {msg})"
 
 
-def render(path: Path, context: dict, shown: str) -> str:
+def render(path: Path, context: dict[str, Any], shown: str) -> str:
     """The markup text of template `path` with `context`; `shown` names it in messages."""
     env = _environment(path.parent)
+    seconds = _timeout()
+    parts: list[str] = []
+    size = 0
     try:
-        return env.get_template(path.name).render(**context)
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+        with _bounded(env, seconds):
+            for chunk in env.get_template(path.name).generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise _Limit(f"văn bản dựng ra quá lớn (hơn {MAX_OUTPUT // 1024 // 1024} triệu ký tự)")
+                parts.append(chunk)
+    except KehoachError:
+        raise  # from the loader or the time-limit setting: already says what is wrong
+    # The template is code written by whoever edits templates/: whatever it raises (a Python
+    # error, a recursion, memory, a limit) is the template's error, reported with its line.
+    except Exception as exc:
+        parts.clear()
         line = _line(exc, path)
         where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
         raise TemplateError(f"{where}: {_what(exc)}") from None
+    return "".join(parts)
