@@ -8,10 +8,12 @@ what it wrote and prints a Vietnamese summary: imported, needs a look, refused.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import typer
 
+from kehoach.chars import for_terminal
 from kehoach.commands.common import load_checked
 from kehoach.docximport.adopt import Result, adopt
 from kehoach.docximport.notes import Note
@@ -53,7 +55,8 @@ def _files(res: Result, source: Path) -> dict[str, str]:
 
 
 def _say(text: str = "") -> None:
-    typer.echo(text)
+    """One line for the user; text from the document in it is shown escaped."""
+    typer.echo(for_terminal(text))
 
 
 def _list(title: str, notes: list[Note]) -> None:
@@ -64,6 +67,8 @@ def _list(title: str, notes: list[Note]) -> None:
 
 
 def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
+    if os.path.lexists(output) and not output.is_dir():
+        raise UsageError(f"{for_terminal(output)} là một tệp, không phải thư mục; -o phải là thư mục dữ liệu sẽ ghi.")
     res = adopt(source, _known_units(output), today)
     if res.appendix is None:
         _say(f"Không nhập được {source.name}: không tìm thấy nhiệm vụ nào dùng được; không ghi tệp nào.")

@@ -70,6 +70,10 @@ class _Groups:
         return group, prefix
 
 
+MAX_TASKS = 99
+"""A task number has at most two digits (I.1 … II.C.99), as in the plan's numbering."""
+
+
 def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Notes) -> list[dict]:
     groups = _Groups(notes)
     last: dict | None = None
@@ -91,8 +95,16 @@ def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Note
         group, prefix = groups.current(line.where)
         taken = {t["id"] for t in group["tasks"]}
         n = int(number[1]) if number else len(group["tasks"]) + 1
-        if not number or f"{prefix}.{n}" in taken or n == 0:
-            n = next(k for k in range(1, 100) if f"{prefix}.{k}" not in taken)
+        if not number or f"{prefix}.{n}" in taken or not 0 < n <= MAX_TASKS:
+            free = next((k for k in range(1, MAX_TASKS + 1) if f"{prefix}.{k}" not in taken), None)
+            if free is None:
+                notes.refuse(
+                    line.where,
+                    f"nhóm {prefix} đã có {MAX_TASKS} nhiệm vụ — số hiệu nhiệm vụ chỉ có tối đa hai chữ số; "
+                    "nhiệm vụ này không được nhập — hãy tách nhóm trong tệp Word.",
+                )
+                continue
+            n = free
             notes.needs_look(line.where, f"ô TT ghi «{v.get('id', '')}»; đã đánh số nhiệm vụ là {prefix}.{n}.")
         tid = f"{prefix}.{n}"
         task = _task(tid, v, registry, year, f"nhiệm vụ {tid} ({line.where})", notes)

@@ -10,10 +10,14 @@ legacy-encoding check.
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -74,28 +78,83 @@ def _patch(xml: bytes) -> bytes:
     return _BAD_REF.sub(ref, xml)
 
 
-def open_document(path: Path):
-    bad = UsageError(
-        f"không đọc được {path} như tệp Word .docx; nếu là tệp .doc cũ, hãy mở bằng Word "
-        "và chọn Lưu thành (Save As) dạng .docx rồi chạy lại."
-    )
+MAX_DOCUMENT = 25 * 1024 * 1024  # word/document.xml, uncompressed (a real plan: under 1 MB; 50 MB would
+# need ~500 MB of memory once parsed, so 25 MB keeps the peak well under that)
+MAX_TOTAL = 200 * 1024 * 1024  # every part read, uncompressed
+MAX_RATIO = 100  # uncompressed : compressed, for a part over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+MAX_PARTS = 10_000
+_READ = (".xml", ".rels")  # only XML parts are read; media, fonts, embedded files never are
+
+
+def _unreadable(path: Path, why: str) -> UsageError:
+    return UsageError(f"không đọc được {path} như tệp Word .docx: {why}.")
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    """The XML parts of the archive, read in bounded memory after checking the sizes the
+    archive declares (zipfile never inflates a part past its declared size)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _unreadable(path, "đây không phải một tệp thường")
         with zipfile.ZipFile(path) as zf:
-            parts = {info.filename: zf.read(info) for info in zf.infolist()}
-    except (zipfile.BadZipFile, OSError):
-        raise bad from None
-    if "word/document.xml" not in parts:
-        raise bad
+            infos = zf.infolist()
+            if len(infos) > MAX_PARTS:
+                raise _unreadable(
+                    path, f"tệp có hơn {MAX_PARTS:,} phần — không phải văn bản Word thường".replace(",", ".")
+                )
+            wanted = [i for i in infos if i.filename.endswith(_READ) and not i.is_dir()]
+            _check_sizes(path, infos, wanted)
+            parts = {i.filename: b"" for i in infos if not i.is_dir()}
+            for info in wanted:
+                with zf.open(info) as fh:
+                    parts[info.filename] = fh.read(info.file_size + 1)[: info.file_size]
+            return parts
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, OSError):
+        raise _unreadable(
+            path,
+            "tệp hỏng hoặc không phải .docx; nếu là tệp .doc cũ, hãy mở bằng Word và chọn "
+            "Lưu thành (Save As) dạng .docx rồi chạy lại",
+        ) from None
+    except RuntimeError:  # zipfile: a part needs a password
+        raise _unreadable(path, "tệp được đặt mật khẩu; hãy bỏ mật khẩu trong Word rồi chạy lại") from None
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], wanted: list[zipfile.ZipInfo]) -> None:
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise RuntimeError("encrypted")
+    by_name = {i.filename: i for i in wanted}
+    main = by_name.get("word/document.xml")
+    if main is None:
+        raise _unreadable(path, "thiếu phần nội dung chính (word/document.xml)")
+    mb = 1024 * 1024
+    if main.file_size > MAX_DOCUMENT:
+        raise _unreadable(path, f"phần nội dung lớn hơn {MAX_DOCUMENT // mb} MB — quá lớn cho một Kế hoạch")
+    if sum(i.file_size for i in wanted) > MAX_TOTAL:
+        raise _unreadable(path, f"các phần văn bản cộng lại lớn hơn {MAX_TOTAL // mb} MB khi giải nén")
+    for i in wanted:
+        if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise _unreadable(
+                path, f"phần {i.filename} nén bất thường (hơn {MAX_RATIO}:1) — có thể là bom nén (zip bomb)"
+            )
+
+
+def open_document(path: Path) -> Any:
+    parts = _parts(path)
     parts["word/document.xml"] = _patch(parts["word/document.xml"])
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
+    del parts
     buf.seek(0)
     try:
-        return docx.Document(buf)
-    except (PackageNotFoundError, ValueError, KeyError, etree.XMLSyntaxError):
-        raise bad from None
+        document = docx.Document(buf)
+    except (PackageNotFoundError, ValueError, KeyError, TypeError, AttributeError, etree.LxmlError):
+        raise _unreadable(path, "cấu trúc bên trong không đúng dạng văn bản Word") from None
+    if document.element.body is None:
+        raise _unreadable(path, "văn bản không có phần thân (w:body)")
+    return document
 
 
 class _Fonts:
@@ -162,16 +221,20 @@ def _val(tcpr, tag: str) -> str | None:
     return None if el is None else (el.get(qn("w:val")) or "continue")
 
 
+def _count(value: str | None, default: int = 0) -> int:
+    """A column count Word stores as text; anything not a small number counts as `default`."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) <= 3 else default
+
+
 def _table(tbl, number: int, fonts: _Fonts) -> Table:
     rows: list[Row] = []
     for n, tr in enumerate(_children(tbl, qn("w:tr")), start=1):
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
-        col = int(before.get(qn("w:val"))) if before is not None else 0
+        col = _count(before.get(qn("w:val"))) if before is not None else 0
         cells: list[Cell] = []
         for tc in _children(tr, qn("w:tc")):
             tcpr = tc.find(qn("w:tcPr"))
-            span = _val(tcpr, "w:gridSpan")
-            span = int(span) if span and span.isdigit() else 1
+            span = _count(_val(tcpr, "w:gridSpan"), default=1) or 1
             texts, used = [], set()
             for p in tc.iter(qn("w:p")):
                 text, f = _paragraph(p, fonts)
@@ -189,6 +252,15 @@ def _table(tbl, number: int, fonts: _Fonts) -> Table:
 def read_blocks(path: Path) -> list[Para | Table]:
     """Paragraphs and tables of the body, in document order."""
     document = open_document(path)
+    try:
+        return _blocks(document)
+    # The file is untrusted input: a structure python-docx or this reader does not expect
+    # (an attribute missing, a value of the wrong kind, nesting too deep) is the file's fault.
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError):
+        raise _unreadable(path, "cấu trúc bên trong không đúng dạng văn bản Word") from None
+
+
+def _blocks(document: Any) -> list[Para | Table]:
     fonts = _Fonts(document)
     blocks: list[Para | Table] = []
     paras = tables = 0
