@@ -71,3 +71,28 @@ def test_no_overwrite_mode_never_follows_a_symlink(tmp_path):
     with pytest.raises(FileExistsError):
         atomic_write(link, b"x", overwrite=False)
     assert not outside.exists()
+
+
+def test_a_killed_write_leaves_a_temp_file_that_validate_ignores_and_the_next_write_removes(cli, example_root):
+    import time
+
+    folder = example_root / "progress" / "QLMT"
+    stale = folder / ".2026-11-01-I.5.yaml.k3x9_a0q.kehoach-tmp"  # as a killed write leaves it
+    fresh = folder / ".2026-11-02-I.5.yaml.b7c2d1e0.kehoach-tmp"  # another write may be running now
+    for p in (stale, fresh):
+        p.write_bytes(b"task: ")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    lookalike = folder / ".x.yaml.abcdefgh.kehoach-tmp"
+    lookalike.symlink_to("/etc/passwd")  # named like ours, but a link: reported, never removed
+    result = cli(["validate", "--strict"], example_root)
+    assert "kehoach-tmp" not in result.stdout.replace(lookalike.name, "")
+    assert f"progress/QLMT/{lookalike.name}:1:1: error KH120" in result.stdout
+    lookalike.unlink()
+    assert cli(["validate", "--strict"], example_root).exit_code == 0
+    added = cli(
+        ["add", "--task", "I.5", "--unit", "QLMT", "--status", "in_progress", "--summary", "Đã làm."], example_root
+    )
+    assert added.exit_code == 0, added.output
+    assert not stale.exists() and fresh.exists()
+    assert not [p for p in folder.iterdir() if p.name.endswith(".kehoach-tmp") and p != fresh]

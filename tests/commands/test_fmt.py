@@ -152,3 +152,17 @@ def test_copy_of_examples_formats_in_place(tmp_path, cli):
     root = tmp_path / "ex"
     shutil.copytree(EXAMPLES, root)
     assert cli(["fmt", "--check"], root=root).exit_code == 0
+
+
+def test_fmt_never_reads_or_writes_through_a_link(cli, example_root, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    original = 'task:   "I.5"\nunit: "QLMT"\n'
+    outside.write_text(original, encoding="utf-8")
+    link = example_root / "progress" / "QLMT" / "2026-05-20-I.5.yaml"
+    link.symlink_to(outside)
+    result = cli(["fmt"], example_root)
+    assert result.exit_code == 1
+    assert "progress/QLMT/2026-05-20-I.5.yaml:1:1: error KH120" in result.stderr
+    assert outside.read_text(encoding="utf-8") == original and link.is_symlink()
+    result = cli(["fmt", link], example_root)
+    assert result.exit_code == 1 and outside.read_text(encoding="utf-8") == original

@@ -79,3 +79,13 @@ def test_plan_file_that_is_a_link_is_not_read(cli, example_root):
     assert result.exit_code == 1
     assert "plan/plan.yaml:1:1: error KH120" in result.stdout
     assert "KH039" not in result.stdout  # not reported missing as well
+
+
+def test_validate_of_a_named_link_reports_the_link(cli, example_root, tmp_path):
+    outside = tmp_path / "x.yaml"
+    outside.write_text(GOOD, encoding="utf-8")
+    link = example_root / "progress" / "QLMT" / "2026-05-20-I.2.yaml"
+    link.symlink_to(outside)
+    result = cli(["validate", link], example_root)
+    assert result.exit_code == 1
+    assert "progress/QLMT/2026-05-20-I.2.yaml:1:1: error KH120" in result.stdout

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import typer
 
+from kehoach.chars import for_terminal
 from kehoach.errors import UsageError
 from kehoach.load import text as textmod
+from kehoach.load import tree
 from kehoach.load.files import find_root, parse_mapping
 from kehoach.write import atomic_write
 from kehoach.yamlfmt import CannotFormat, format_text
@@ -25,7 +27,8 @@ DATA_DIRS = ("plan", "units", "progress")
 def kind_of(root: Path, path: Path) -> str | None:
     """plan, tasks, unit or entry by the file's place in its data root; None for other files."""
     try:
-        parts = path.resolve().relative_to(root.resolve()).parts
+        # the folder is resolved, the file itself is not: a link is judged where it lies (and refused)
+        parts = (path.parent.resolve() / path.name).relative_to(root.resolve()).parts
     except ValueError:
         return None
     if not parts or not parts[-1].endswith(".yaml"):
@@ -63,6 +66,9 @@ def _show(path: Path) -> str:
 
 def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | None]:
     """(current text, canonical text, problem line). Canonical is None when the file cannot be formatted."""
+    code = tree.kind_code(os.lstat(path).st_mode)
+    if code is not None:  # a link is never read or written through (it may point outside the data root)
+        return None, None, tree.problem(code, _show(path)).render()
     kind = kind_of(root, path)
     data = path.read_bytes()
     text, problem = textmod.decode(data, _show(path))
@@ -80,7 +86,7 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
         return (
             text,
             None,
-            f"{_show(path)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển.",
+            f"{for_terminal(_show(path), line=True)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển.",
         )
 
 
@@ -101,10 +107,10 @@ def run(root: Path, paths: list[Path], check: bool) -> int:
             continue
         changed.append(path)
         if check:
-            typer.echo(f"Chưa đúng dạng chuẩn: {_show(path)}")
+            typer.echo(f"Chưa đúng dạng chuẩn: {for_terminal(_show(path), line=True)}")
         else:
             atomic_write(path, new.encode("utf-8"))
-            typer.echo(f"Đã định dạng lại: {_show(path)}")
+            typer.echo(f"Đã định dạng lại: {for_terminal(_show(path), line=True)}")
     return _summary(total, changed, failed, skipped, check)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from kehoach.commands.common import load_checked
@@ -27,10 +28,11 @@ def run(root: Path, paths: list[Path], today: dt.date) -> tuple[list[Problem], i
 
 
 def _rel(root: Path, p: Path) -> str:
-    if not p.exists():
+    if not os.path.lexists(p):
         raise UsageError(f"không có tệp hoặc thư mục {p}.")
-    try:
-        return p.resolve().relative_to(root).as_posix()
+    try:  # a link is named where it lies, not where it points: validate reports it (KH120)
+        a = Path(os.path.abspath(p))
+        return (a.parent.resolve() / a.name).relative_to(root).as_posix() if a != a.parent else "/"
     except ValueError:
         raise UsageError(f"{p} nằm ngoài thư mục dữ liệu {root}.") from None
 
