@@ -126,7 +126,9 @@ def _show(exc: UsageError, file=None) -> None:
         if ctx.command.get_help_option(ctx) is not None:
             typer.echo(f"Gõ '{ctx.command_path} {ctx.help_option_names[0]}' để xem hướng dẫn.", file=err)
         typer.echo("", file=err)
-    typer.echo(f"Lỗi: {_message(exc)}", file=err)
+    from kehoach.chars import for_terminal  # only on this error path: --help stays quick
+
+    typer.echo(f"Lỗi: {for_terminal(_message(exc), line=True)}", file=err)
 
 
 def _vietnamese_error(exc: Exception) -> None:

@@ -86,9 +86,15 @@ class Problem:
         }
 
 
+MAX_MESSAGE = 1000
+
+
 def make(code: str, path: str, line: int, col: int, message: str) -> Problem:
     """A problem with the severity its code carries. One problem is one line: breaks are folded."""
-    return Problem(path, line, col, code, " ".join(message.splitlines()), CODES[code][0])
+    text = " ".join(message.splitlines())
+    if len(text) > MAX_MESSAGE:  # a message quoting a huge key or value stays readable
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return Problem(path, line, col, code, text, CODES[code][0])
 
 
 def sort_key(p: Problem) -> tuple:

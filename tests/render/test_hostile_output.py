@@ -89,3 +89,33 @@ def test_a_bom_at_the_start_is_allowed_but_not_elsewhere(cli, example_root):
     write(example_root, rel, GOOD.replace("Đã xong.", "Đã\ufeffxong."))
     result = cli(["validate"], example_root)
     assert result.exit_code == 1 and "KH003" in result.stdout and "U+FEFF" in result.stdout
+
+
+def test_usage_error_quoting_an_argument_is_escaped(cli, example_root):
+    result = cli(["status", "--year", "2026", "--as-of", "\x1b[2J\u202e2026"], example_root)
+    assert result.exit_code == 2
+    _lines_are_ours(result.stderr)
+    result = cli(["validate", "--format", "\x1b[31mx"], example_root)
+    assert result.exit_code == 2
+    _lines_are_ours(result.stderr)
+
+
+def test_a_huge_key_gives_a_short_message(cli, example_root):
+    rel = "progress/QLMT/2026-05-20-I.2.yaml"
+    write(example_root, rel, GOOD.replace('"Đã xong."', "0" + "1" * 900_000))  # a 900 KB line, quoted twice
+    result = cli(["validate", "--format", "github"], example_root)
+    assert result.exit_code == 1 and "KH012" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) < 1200
+
+
+def test_signer_with_invisible_characters_is_cleaned_in_the_report(cli, example_root, tmp_path):
+    import zipfile
+
+    out = tmp_path / "r.docx"
+    result = cli(
+        ["report", "--year", "2026", "--as-of", "2026-11-20", "--signer", "Nguyễn\u202e Văn\x1b A", "-o", out],
+        example_root,
+    )
+    assert result.exit_code == 0, result.output
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "Nguyễn Văn A" in xml and "\u202e" not in xml and "\x1b" not in xml

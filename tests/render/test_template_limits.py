@@ -90,3 +90,13 @@ def test_included_template_through_a_link_is_refused(cli, example_root, tmp_path
     (example_root / NAME).write_text("::title A\n{% include 'phan.md.j2' %}\n", encoding="utf-8")
     result = cli(["report", "--year", "2026", "-o", tmp_path / "r.docx"], example_root)
     assert result.exit_code == 1 and "liên kết tượng trưng" in result.stderr
+
+
+def test_linked_template_folder_is_refused_even_where_only_the_plan_is_checked(cli, example_root, tmp_path):
+    elsewhere = tmp_path / "mau"
+    elsewhere.mkdir()
+    (elsewhere / "ke-hoach.md.j2").write_text("::title BÍ MẬT\n", encoding="utf-8")
+    (example_root / "templates").symlink_to(elsewhere, target_is_directory=True)
+    result = cli(["plan", "-o", tmp_path / "p.docx"], example_root)
+    assert result.exit_code == 1 and "liên kết tượng trưng" in result.stderr
+    assert not (tmp_path / "p.docx").exists()

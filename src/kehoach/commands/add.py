@@ -67,7 +67,7 @@ def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
     from kehoach.yamlfmt import dump_new
 
     folder = dr.root / "progress" / str(data.get("unit", ""))
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+    if folder.is_symlink() or folder.parent.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise KehoachError(f"{folder} không phải là một thư mục thường; hãy xóa hoặc đổi tên nó rồi chạy lại.")
     for n in range(1, MAX_SUFFIX + 1):
         stem = f"{data['date']}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kehoach import chars
 from kehoach.docximport.notes import Notes
 
 MARK_BASE = 0xE000
 _NAMES = {0x00: "NUL", 0x0B: "U+000B (tab dọc, do Shift+Enter khi dán từ Word)", 0x0C: "U+000C (ngắt trang)"}
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\ue01f]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(f"[{chars.FORMAT}]")  # every format (Cf) character: refused in data (KH003)
+_HARMLESS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # common in Word files: removed quietly
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # Latin-1 letters and signs that Vietnamese never uses; TCVN3 (.VnTime) text read
 # as Unicode is full of them ("Céng hßa X· héi"). °, ², ³ are left out (25°C, m²).
@@ -39,6 +41,9 @@ def clean(raw: str, where: str, notes: Notes) -> str:
             "hãy xem lại chỗ này (có thể là chỗ xuống dòng hoặc ngắt trang bị dán vào).",
         )
         raw = _CONTROL.sub(" ", raw)
+    odd = sorted({chars.describe(ch) for ch in _INVISIBLE.findall(raw) if ch not in _HARMLESS})
+    if odd:
+        notes.needs_look(where, f"đã xóa ký tự vô hình {', '.join(odd)}; hãy xem lại chỗ này.")
     raw = _INVISIBLE.sub("", raw)
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

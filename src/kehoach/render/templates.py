@@ -69,8 +69,8 @@ def template_path(root: Path, name: str, override: Path | None) -> Path:
     if override is not None:
         return _checked_override(root, override)
     folder = root / "templates"
-    if os.path.lexists(folder / name):
-        _regular(folder, name, f"templates/{name}")  # a link or a device here is refused, not skipped
+    if os.path.lexists(folder) and (os.path.islink(folder) or os.path.lexists(folder / name)):
+        _regular(root, f"templates/{name}", f"templates/{name}")  # a link here is refused, not skipped
         return folder / name
     if (PACKAGE_TEMPLATES / name).is_file():
         return PACKAGE_TEMPLATES / name

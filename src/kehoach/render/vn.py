@@ -12,12 +12,13 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from kehoach import chars
 from kehoach.errors import UsageError
 
 ELLIPSIS = "…"
 BLANK_NUMBER = "      "  # room to write the number by hand when none is assigned
 LINE_BREAK = "\u2028"  # a line break inside one paragraph (see render/docx_build.py)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
+_CONTROL = re.compile(f"[{chars.CONTROL}{chars.FORMAT}\ue000-\uf8ff]")  # controls, invisible, private use
 _MANY_BREAKS = re.compile(r"\n\s*\n+")
 
 
