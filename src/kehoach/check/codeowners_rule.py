@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
 from kehoach.load.root import DataRoot
 from kehoach.problems import Problem, make
 
 PATH = ".github/CODEOWNERS"
 
 
+def _small_regular(path: Path) -> bool:
+    """Read only a small regular file, never through a link (it could point outside the root)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size <= 1024 * 1024
+
+
 def check_codeowners(dr: DataRoot) -> list[Problem]:
     path = dr.root / PATH
-    if not path.is_file() or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
+    if not _small_regular(path) or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
     from kehoach.render.codeowners import render
 

@@ -18,6 +18,7 @@ from kehoach.errors import UsageError
 from kehoach.load import text as textmod
 from kehoach.load import tree
 from kehoach.load.files import find_root, parse_mapping
+from kehoach.problems import make
 from kehoach.write import atomic_write
 from kehoach.yamlfmt import CannotFormat, format_text
 
@@ -70,7 +71,11 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
     if code is not None:  # a link is never read or written through (it may point outside the data root)
         return None, None, tree.problem(code, _show(path)).render()
     kind = kind_of(root, path)
-    data = path.read_bytes()
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as fh:
+            data = fh.read(textmod.MAX_BYTES + 1)  # enough to tell a file is too large (decode refuses it)
+    except OSError as exc:
+        return None, None, make("KH001", _show(path), 1, 1, f"không đọc được tệp ({exc.strerror}).").render()
     text, problem = textmod.decode(data, _show(path))
     if problem is not None:
         return None, None, problem.render()
