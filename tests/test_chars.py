@@ -32,3 +32,20 @@ def test_json_keeps_data_exact_and_writes_unsafe_characters_as_escapes():
     out = chars.json_text(value)
     assert not re.search(chars.REFUSED, out)
     assert json.loads(out) == value
+
+
+def test_fast_scan_finds_exactly_what_the_exact_class_finds():
+    exact = re.compile(chars.REFUSED)
+    samples = [
+        "Đã xong 😀 𝐀 văn bản",
+        "a😀b\U000e0041c",
+        "x\U0001d173",
+        "sạch",
+        "\u00a0nbsp",
+        "a\rb",
+        "😀" * 50 + "\u202e",
+    ]
+    for s in samples:
+        fast, want = chars.find_refused(s), exact.search(s)
+        assert (fast and fast.start()) == (want and want.start()), s
+    assert chars.find_refused("a\rb") is None and chars.find_refused("a\rb", cr=True).start() == 1

@@ -23,15 +23,35 @@ CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SEPARATORS = "\u2028\u2029"
 """Unicode line and paragraph separators (invisible line breaks)."""
 
-FORMAT = (
+_BMP_FORMAT = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 )
+_ASTRAL_FORMAT = (
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+FORMAT = _BMP_FORMAT + _ASTRAL_FORMAT
 """Unicode category Cf (format characters, Unicode 15.1); a test checks it against unicodedata."""
 
 REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}]"
 """Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
+
+# The scan for refused characters runs over every file and value, so it is one fast class:
+# the exact class for the Basic Multilingual Plane, and any astral character (rare in
+# Vietnamese text), which is then checked against the few astral format characters.
+_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
+_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
+_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}]")
+
+
+def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
+    """The first character of `text` refused in data (with cr=True, a CR too), or None."""
+    scan = _SCAN_CR if cr else _SCAN
+    m = scan.search(text)
+    while m is not None and m.group() >= "\U00010000" and not _ASTRAL.match(m.group()):
+        m = scan.search(text, m.end())
+    return m
+
 
 _TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}]")
 _TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]")

@@ -119,3 +119,14 @@ def test_signer_with_invisible_characters_is_cleaned_in_the_report(cli, example_
     assert result.exit_code == 0, result.output
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert "Nguyễn Văn A" in xml and "\u202e" not in xml and "\x1b" not in xml
+
+
+def test_table_cells_escape_data_even_if_it_got_past_validation():
+    from rich.console import Console
+
+    from kehoach.render.terminal import cell
+
+    console = Console(record=True, width=80, force_terminal=True)
+    console.print(cell("Phòng\x1b[2J[bold]A[/bold]\u202eB", 40))
+    text = console.export_text()
+    assert "\\x1b[2J[bold]A[/bold]U+202EB" in text and "\x1b[2J" not in text

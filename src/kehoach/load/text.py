@@ -10,12 +10,10 @@ import re
 import unicodedata
 
 from kehoach import chars
-from kehoach.model.common import REFUSED_CONTROL
 from kehoach.problems import Problem, make
 
 MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40 KB
 
-_CONTROL = re.compile(REFUSED_CONTROL)
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 
@@ -81,7 +79,7 @@ def check(text: str, path: str) -> Problem | None:
             "tệp còn dấu xung đột khi gộp nhánh (<<<<<<<, =======, >>>>>>>); "
             "hãy giữ lại một phiên bản đúng và xóa các dòng dấu.",
         )
-    m = _CONTROL.search(text)
+    m = chars.find_refused(text)
     if m:
         ch = m.group()
         line, col = position(text, m.start())

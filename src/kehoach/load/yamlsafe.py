@@ -25,7 +25,6 @@ from yaml._yaml import CParser
 from kehoach import chars
 from kehoach.problems import Problem, make
 
-_REFUSED = re.compile(chars.REFUSED)
 _PLAIN = "?"  # the tag we give every implicitly-typed node; resolved by _scalar()
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
@@ -190,7 +189,7 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
         if key_node.tag != _PLAIN and key_node.tag != "tag:yaml.org,2002:str":
             _refuse(_tag_problem(key_node, path), soft)
         key = key_node.value  # keys are always text
-        if key_node.style == '"' and (bad := _REFUSED.search(key)):
+        if key_node.style == '"' and (bad := chars.find_refused(key)):
             # an escape (`"\u200b"`) can put in a key what the raw-text check never sees
             m = key_node.start_mark
             raise _Bad(make("KH003", path, m.line + 1, m.column + 1, f"khóa {chars.refusal(bad.group())}."))

@@ -16,7 +16,6 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 REFUSED_CONTROL = chars.REFUSED
 """Characters refused in data files and in values (kehoach.chars): C0/C1 controls but tab
 and line breaks, Unicode line/paragraph separators, every Unicode format character (Cf)."""
-_CONTROL = re.compile(REFUSED_CONTROL + r"|\r")  # in a value even CR is refused (files may use CRLF)
 
 
 class Strict(BaseModel):
@@ -30,7 +29,7 @@ def _nfc(value: str) -> str:
         raise PydanticCustomError("kh_nfd", "chữ ở dạng tổ hợp (NFD); hãy chuyển sang NFC")
     if not value.strip():
         raise PydanticCustomError("kh_blank", "không được để trống")
-    if m := _CONTROL.search(value):
+    if not value.isprintable() and (m := chars.find_refused(value, cr=True)):  # isprintable: the quick common case
         raise PydanticCustomError("kh_control", "{what}", {"what": chars.refusal(m.group())})
     return value
 
