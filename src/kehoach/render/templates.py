@@ -85,16 +85,14 @@ def _checked_override(root: Path, override: Path) -> Path:
         raise UsageError(f"không tìm thấy mẫu {override}; hãy kiểm tra đường dẫn --template.")
     real_root = Path(os.path.realpath(root))
     absolute = Path(os.path.abspath(override))
+    real = Path(os.path.realpath(absolute.parent)) / absolute.name  # the file itself is not followed
     try:
-        rel = absolute.relative_to(real_root)
+        rel = real.relative_to(real_root)
     except ValueError:
-        try:
-            rel = absolute.relative_to(root.absolute())
-        except ValueError:
-            raise UsageError(
-                f"mẫu {override} nằm ngoài thư mục dữ liệu {root}; --template chỉ nhận tệp mẫu trong thư mục "
-                "dữ liệu (ví dụ templates/mau-khac.md.j2) để văn bản không đọc được tệp khác của máy."
-            ) from None
+        raise UsageError(
+            f"mẫu {override} nằm ngoài thư mục dữ liệu {root}; --template chỉ nhận tệp mẫu trong thư mục "
+            "dữ liệu (ví dụ templates/mau-khac.md.j2) để văn bản không đọc được tệp khác của máy."
+        ) from None
     try:
         _regular(real_root, rel.as_posix(), str(override))
     except TemplateError as exc:
