@@ -89,3 +89,13 @@ def test_validate_of_a_named_link_reports_the_link(cli, example_root, tmp_path):
     result = cli(["validate", link], example_root)
     assert result.exit_code == 1
     assert "progress/QLMT/2026-05-20-I.2.yaml:1:1: error KH120" in result.stdout
+
+
+def test_very_deep_folders_are_not_walked(cli, example_root):
+    deep = example_root / "templates"
+    for _ in range(400):  # a crafted tree; walking it all would only cost time (and recursion)
+        deep = deep / "a"
+    deep.mkdir(parents=True)
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1
+    assert "templates/a/a/a/a/a/a/a/a/a:1:1: error KH122" in result.stdout

@@ -21,8 +21,8 @@ from kehoach.write import is_temp_name
 DATA_DIRS = ("plan", "units", "progress", "templates")
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
 
-# How many folder levels each data folder may hold below itself (None: any).
-DEPTH = {"plan": 0, "units": 0, "progress": 1, "templates": None}
+# How many folder levels each data folder may hold below itself; deeper is KH122.
+DEPTH = {"plan": 0, "units": 0, "progress": 1, "templates": 8}
 
 _WHY = {
     "KH120": "đây là liên kết tượng trưng (symlink); kehoach chỉ đọc tệp thường nằm trong thư mục dữ liệu, "
@@ -78,9 +78,7 @@ def scan(root: Path, top: str) -> Listing:
     return out
 
 
-def _walk(
-    path: str, parts: tuple[str, ...], depth: int | None, found: list[tuple[str, ...]], problems: list[Problem]
-) -> None:
+def _walk(path: str, parts: tuple[str, ...], depth: int, found: list[tuple[str, ...]], problems: list[Problem]) -> None:
     try:
         with os.scandir(path) as it:
             entries = list(it)
@@ -102,8 +100,8 @@ def _walk(
             code = "KH121"
         if name == ".git":
             problems.append(problem("KH123", "/".join(rel)))
-        elif code == "KH122" and (depth is None or depth > 0):
-            _walk(entry.path, rel, None if depth is None else depth - 1, found, problems)
+        elif code == "KH122" and depth > 0:
+            _walk(entry.path, rel, depth - 1, found, problems)
         elif code is not None:
             problems.append(problem(code, "/".join(rel)))
         elif name not in IGNORED_NAMES and not is_temp_name(name):
