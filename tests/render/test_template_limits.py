@@ -31,6 +31,7 @@ ATTACKS = [
         "{% set n = namespace(s='ab') %}{% for i in range(40) %}{% set n.s = n.s ~ n.s %}{% endfor %}\n",
         "bộ nhớ",
     ),
+    ("line flood", "{% for i in range(100000) %}{% for j in range(6) %}x\n{% endfor %}{% endfor %}", "quá nhiều dòng"),
     ("output flood", "{% for i in range(100000) %}{{ 'x' * 999999 }}\n{% endfor %}", "văn bản dựng ra quá lớn"),
 ]
 

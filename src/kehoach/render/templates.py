@@ -43,6 +43,7 @@ PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolv
 TIMEOUT_ENV = "KEHOACH_TEMPLATE_TIMEOUT"
 DEFAULT_TIMEOUT = 20.0  # seconds of wall-clock time for one rendering
 MAX_OUTPUT = 64 * 1024 * 1024  # characters a template may produce (a 50,000-entry report is ~20 MB)
+MAX_LINES = 500_000  # lines (paragraphs, cells) it may produce (a 50,000-entry report has ~90,000)
 MAX_ITEMS = 100_000  # the largest `range` a template may make
 MAX_LENGTH = 1_000_000  # the longest text or list a template may build with `*` or `+`
 MAX_INT_BITS = 4096  # the largest number a template may build with `*` or `**`
@@ -346,13 +347,16 @@ def render(path: Path, context: dict[str, Any], shown: str) -> str:
     env = _environment(path.parent)
     seconds = _timeout()
     parts: list[str] = []
-    size = 0
+    size = lines = 0
     try:
         with _bounded(env, seconds):
             for chunk in env.get_template(path.name).generate(**context):
                 size += len(chunk)
+                lines += chunk.count("\n")
                 if size > MAX_OUTPUT:
                     raise _Limit(f"văn bản dựng ra quá lớn (hơn {MAX_OUTPUT // 1024 // 1024} triệu ký tự)")
+                if lines > MAX_LINES:  # each line becomes a paragraph or a cell of the .docx
+                    raise _Limit(f"văn bản dựng ra quá nhiều dòng (hơn {MAX_LINES:,} dòng)".replace(",", "."))
                 parts.append(chunk)
     except KehoachError:
         raise  # from the loader or the time-limit setting: already says what is wrong
