@@ -50,6 +50,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH040": ("warning", "tệp bị bỏ qua"),
     "KH041": ("error", "bản đính chính trỏ tới mục không hợp lệ"),
     "KH042": ("warning", "CODEOWNERS đã cũ"),
+    # kehoach review (what git holds, what a change does)
+    "KH100": ("error", "mục git không phải tệp thường (symlink, submodule)"),
+    "KH101": ("warning", "mục mới ghi lùi ngày quá 30 ngày"),
 }
 
 
