@@ -134,8 +134,7 @@ def fix_commands(e: EntryItem, r: ReviewResult) -> list[str]:
     old = e.old_path or e.path
     cmds = [command("git", "checkout", r.base_full or r.base, "--", _paths(r, old))]
     if e.change == "renamed":
-        cmds.append(command("git", "rm", "-q", "--cached", "--ignore-unmatch", "--", _paths(r, e.path)))
-        cmds.append(command("rm", "-f", "--", _paths(r, e.path)))
+        cmds.append(command("git", "rm", "-q", "-f", "--ignore-unmatch", "--", _paths(r, e.path)))
     w = e.wanted
     if w and w.get("unit") and w.get("task"):
         root = ["--root", r.prefix] if r.prefix else []
@@ -163,17 +162,19 @@ def _violation(e: EntryItem, r: ReviewResult, cap: int | None) -> list[str]:
     out = [f"### {_CHANGE[e.change]}: {title}", ""]
     if e.fields:
         out += ["Nội dung đã đổi so với bản gốc:", "", *_diff_table("", e.fields, cap, subject=False)]
-    outputs = bool(e.wanted and e.wanted.get("outputs"))
     out += [
         "Cách sửa — chạy lần lượt ở thư mục gốc của kho: khôi phục đúng bản gốc"
         + (", rồi thêm mục đính chính mang nội dung mới" if e.wanted else "")
         + ", rồi commit:",
         "",
-        *fence(fix_commands(e, r), "sh"),
-        "",
     ]
-    if outputs:
-        out += ["Bản sửa có `outputs:` (văn bản, sản phẩm): thêm lại khóa này vào tệp mới trước khi commit.", ""]
+    if e.wanted and e.wanted.get("outputs"):
+        out += [
+            "Bản sửa có `outputs:` (văn bản, sản phẩm), không ghi được qua dòng lệnh: trước dòng `git add`, "
+            "chép khóa này từ bản sửa vào tệp mà `kehoach add` vừa ghi.",
+            "",
+        ]
+    out += [*fence(fix_commands(e, r), "sh"), ""]
     if e.change == "deleted":
         out += [f"Nếu mục này sai, thêm một mục mới có `corrects: {visible(old)}` thay vì xóa.", ""]
     return out
