@@ -9,7 +9,8 @@ and `is_tool_path` reads them the same way: one list, two uses.
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
+import re
+from fnmatch import translate
 
 TOOL_PATTERNS: tuple[str, ...] = (
     "/src/",
@@ -37,15 +38,21 @@ TOOL_PATTERNS: tuple[str, ...] = (
 """Tool, lock, build, CI and template paths, from the repository's top."""
 
 
+def _compile() -> re.Pattern[str]:
+    """All patterns as one expression over a path from the top (`*` never crosses a `/`)."""
+    parts = []
+    for pattern in TOOL_PATTERNS:
+        core = translate(pattern.strip("/")).removeprefix("(?s:").removesuffix(")\\Z").replace(".*", "[^/]*")
+        parts.append(f"{core}/.+" if pattern.endswith("/") else core)
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.S)
+
+
+_TOOL = _compile()
+
+
 def is_tool_path(path: str, data_prefix: str = "") -> bool:
     """True for a repository path (from its top) that one of TOOL_PATTERNS names; the data
     root's own templates/ count too when the data lives in a subfolder (`data_prefix`)."""
-    parts = path.split("/")
-    for pattern in TOOL_PATTERNS:
-        core = pattern.strip("/")
-        if pattern.endswith("/"):
-            if len(parts) > 1 and fnmatchcase(parts[0], core):
-                return True
-        elif len(parts) == 1 and fnmatchcase(parts[0], core):
-            return True
+    if _TOOL.fullmatch(path):
+        return True
     return bool(data_prefix) and path.startswith(f"{data_prefix}/templates/")

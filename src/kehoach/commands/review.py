@@ -30,6 +30,10 @@ from kehoach.write import atomic_write
 DATA_FOLDERS = ("plan", "units", "progress", "templates", ".github")
 """The folders of a data root that review reads (.github: the CODEOWNERS check)."""
 
+SCRATCH = "/dev/shm"
+"""Where the two trees are written when it exists: a memory file system, as writing and
+removing tens of thousands of small files on a disk costs more than loading them."""
+
 _KINDS = {"120000": "liên kết tượng trưng (symlink)", "160000": "submodule (kho git con)"}
 
 
@@ -45,9 +49,9 @@ def _refuse(item: gitio.TreeItem, why: str) -> Problem:
     )
 
 
-def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem]]:
+def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem], dict[str, bytes]]:
     """Write the data folders of `prefix` at `rev` into `dest` as regular files, straight from
-    git's objects; (dest, problems for the entries that are not regular files)."""
+    git's objects; (dest, problems for the entries that are not regular files, contents by path)."""
     dest.mkdir(parents=True, exist_ok=True)
     items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in DATA_FOLDERS]
     refused: list[Problem] = []
@@ -62,6 +66,7 @@ def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, lis
             files.append(item)
     contents = gitio.blobs(top, [i.sha for i in files if i.size <= MAX_BYTES])
     made: set[str] = set()
+    by_path: dict[str, bytes] = {}
     for item in files:
         path = os.path.join(dest, item.path)
         folder = os.path.dirname(path)
@@ -74,9 +79,10 @@ def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, lis
                     f.truncate(item.size)
                 else:
                     f.write(contents[item.sha])
+                    by_path[item.path] = contents[item.sha]
         except OSError:  # a crafted tree: the same name twice, or a file where a folder is
             refused.append(_refuse(item, "mục trùng tên hoặc không thể lấy ra (cây git được tạo bất thường)"))
-    return dest, refused
+    return dest, refused, by_path
 
 
 def review_root(given: Path | None) -> Path:
@@ -108,11 +114,12 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
         head_label=head,
     )
     changes = gitio.changes(top, merge_base, head_sha)
-    with tempfile.TemporaryDirectory(prefix="kehoach-review-") as tmp:
-        old_root, _ = materialize(top, merge_base, prefix, Path(tmp) / "base")
-        new_root, refused = materialize(top, head_sha, prefix, Path(tmp) / "head")
+    scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK | os.X_OK) else None
+    with tempfile.TemporaryDirectory(prefix="kehoach-review-", dir=scratch) as tmp:
+        old_root, _, _ = materialize(top, merge_base, prefix, Path(tmp) / "base")
+        new_root, refused, blobs = materialize(top, head_sha, prefix, Path(tmp) / "head")
         old, new = load_root(old_root), load_root(new_root)
-        return build(changes, old, new, today, revisions, prefix, refused)
+        return build(changes, old, new, today, revisions, prefix, refused, blobs)
 
 
 def run(root: Path, base: str | None, head: str, output: Path | None, summary: Path | None, today: dt.date) -> int:

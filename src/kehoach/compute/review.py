@@ -10,22 +10,23 @@ Every step is linear in the number of files: lookups go through dictionaries.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from kehoach import gitio
 from kehoach.check import check_root
-from kehoach.check.locate import at
 from kehoach.compute.periods import report_year
 from kehoach.compute.status import compute
 from kehoach.load.entries import IGNORED_NAMES
 from kehoach.load.root import DataRoot
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Group
-from kehoach.problems import Problem, sort_key
+from kehoach.problems import Problem, make, sort_key
 from kehoach.toolpaths import is_tool_path
 
 BACKDATE_DAYS = 30
@@ -34,7 +35,8 @@ BACKDATE_DAYS = 30
 EMPTY, NEW, GONE = "(trống)", "(chưa có)", "(đã bỏ)"
 
 
-class Diff(BaseModel):
+@dataclass
+class Diff:
     """One changed thing of the plan, a unit or an entry: what, which field, before, after."""
 
     subject: str
@@ -43,7 +45,10 @@ class Diff(BaseModel):
     after: str
 
 
-class EntryItem(BaseModel):
+@dataclass
+class EntryItem:
+    """One new, edited, renamed or deleted entry (a dataclass: there may be tens of thousands)."""
+
     change: Literal["added", "modified", "renamed", "deleted"]
     path: str
     old_path: str | None = None
@@ -53,26 +58,29 @@ class EntryItem(BaseModel):
     status: str | None = None
     summary: str | None = None
     corrects: str | None = None
-    fields: list[Diff] = []
+    fields: list[Diff] = field(default_factory=list)
     """For an edited or renamed entry: each field whose value changed (base → head)."""
     wanted: dict[str, Any] | None = None
     """For an edited or renamed entry: the head version's values, i.e. what the correction should say."""
 
 
-class ToolFile(BaseModel):
+@dataclass
+class ToolFile:
     change: str  # git's letter: A, M, D, R, C, T
     path: str  # from the repository's top
     old_path: str | None = None
 
 
-class StatusChange(BaseModel):
+@dataclass
+class StatusChange:
     task: str
     before: str | None
     after: str | None
     new_entries: int
 
 
-class ProblemItem(BaseModel):
+@dataclass
+class ProblemItem:
     path: str
     line: int
     col: int
@@ -269,16 +277,26 @@ def _problems(base: DataRoot, head: DataRoot, changed: set[str], today: dt.date)
     return [p for p in head.problems + check_root(head, today) if p.path in changed or (p.path, p.code) not in old]
 
 
-def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date) -> list[Problem]:
+_DATE_KEY = re.compile(rb"^date[ \t]*:[ \t]*", re.M)
+
+
+def _date_position(text: bytes) -> tuple[int, int]:
+    """Line and column of an entry's top-level `date:` value (entries are flat mappings)."""
+    m = _DATE_KEY.search(text)
+    if m is None:
+        return 1, 1
+    return text.count(b"\n", 0, m.start()) + 1, m.end() - m.start() + 1
+
+
+def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date, blobs: Mapping[str, bytes]) -> list[Problem]:
     """KH101 (warning): a new entry dated more than BACKDATE_DAYS before the review. A late
     report written with an old date would quietly take its unit off the late list."""
     limit = today - dt.timedelta(days=BACKDATE_DAYS)
     return [
-        at(
-            head,
-            e.path,
-            ("date",),
+        make(
             "KH101",
+            e.path,
+            *_date_position(blobs[e.path] if e.path in blobs else head.text_of(e.path).encode()),
             f"mục mới ghi ngày {e.date.isoformat()}, sớm hơn ngày xem xét ({today.isoformat()}) hơn "
             f"{BACKDATE_DAYS} ngày. Nếu báo cáo được lập muộn, hãy ghi ngày lập thực tế (tên tệp đổi theo); "
             "nếu ngày này đúng, người duyệt cần xác nhận với đơn vị trước khi chấp thuận.",
@@ -328,9 +346,11 @@ def build(
     revisions: Revisions,
     prefix: str = "",
     refused: Iterable[Problem] = (),
+    head_blobs: Mapping[str, bytes] | None = None,
 ) -> ReviewResult:
     """The review of `changes` (paths from the repository's top; the data root is at `prefix`).
-    `refused`: problems found while reading git's trees (non-regular entries)."""
+    `refused`: problems found while reading git's trees (non-regular entries); `head_blobs`:
+    the head's file contents by path, when at hand (saves reading them again)."""
     res = ReviewResult(today=today, year=report_year(today), prefix=prefix, **revisions.model_dump())
     old = {le.rel: le.entry for le in base.entries}
     new = {le.rel: le.entry for le in head.entries}
@@ -362,7 +382,11 @@ def build(
         res.unit_diffs = unit_diffs(base, head)
     res.status_changes = _statuses(base, head, res.year, today, res.new_entries)
     changed = {r for c in changes if c.status != "D" and (r := gitio.under(c.path, prefix)) is not None}
-    found = [*refused, *_problems(base, head, changed, today), *backdated(head, res.new_entries, today)]
+    found = [
+        *refused,
+        *_problems(base, head, changed, today),
+        *backdated(head, res.new_entries, today, head_blobs or {}),
+    ]
     res.problems = [ProblemItem(**p.as_dict(), in_changed_file=p.path in changed) for p in sorted(found, key=sort_key)]
     res.unit_names = {code: u.name for code, u in {**base.units, **head.units}.items()}
     tasks = [*(base.appendix.tasks() if base.appendix else []), *(head.appendix.tasks() if head.appendix else [])]
