@@ -120,3 +120,42 @@ def test_data_root_paths_are_relative_inside_a_subfolder(tmp_path, cli):
     assert result.exit_code == 1
     assert "`progress/VP/lien-ket.yaml:1:1` **KH100**" in result.output
     assert isinstance(Path(top), Path)
+
+
+def _tree(repo: Path, entries: list[tuple[bytes, bytes, str]]) -> str:
+    """A tree object written as given (git mktree would refuse these names)."""
+    body = b"".join(mode + b" " + name + b"\0" + bytes.fromhex(sha) for mode, name, sha in entries)
+    args = ["git", "hash-object", "-t", "tree", "-w", "--literally", "--stdin"]
+    return subprocess.run(args, cwd=repo, input=body, capture_output=True, check=True).stdout.decode().strip()
+
+
+def test_crafted_trees_are_refused_without_escaping(repo, cli, tmp_path):
+    """Names git itself never writes (`..`, `.git`, the same name twice) are KH100, never files
+    outside the scratch folder."""
+    blob = (
+        subprocess.run(
+            ["git", "hash-object", "-w", "--stdin"], cwd=repo, input=b"x: 1\n", capture_output=True, check=True
+        )
+        .stdout.decode()
+        .strip()
+    )
+    bad = _tree(repo, [(b"100644", b"..", blob), (b"100644", b".git", blob), (b"100644", b"a.yaml", blob)])
+    dup = _tree(repo, [(b"100644", b"a.yaml", blob), (b"100644", b"a.yaml", blob)])
+
+    def replace(tree: str, name: str, sha: str | None, add: list[tuple[bytes, bytes, str]] = ()) -> str:
+        out = []
+        for line in git(repo, "ls-tree", tree).splitlines():
+            meta, path = line.split("\t")
+            mode, _, old = meta.split()
+            out.append((mode.lstrip("0").encode(), path.encode(), sha if path == name and sha else old))
+        return _tree(repo, sorted([*out, *add], key=lambda e: e[1] + (b"/" if e[0] == b"40000" else b"")))
+
+    progress = git(repo, "rev-parse", "HEAD:progress").strip()
+    new_progress = replace(progress, "", None, [(b"40000", b"ZZ", bad), (b"40000", b"ZY", dup)])
+    top = replace(git(repo, "rev-parse", "HEAD^{tree}").strip(), "progress", new_progress)
+    head = git(repo, "commit-tree", top, "-p", "HEAD", "-m", "cây lạ").strip()
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 1
+    for path in ("progress/ZZ/..", "progress/ZZ/.git", "progress/ZY/a.yaml"):
+        assert f"`{path}:1:1` **KH100**" in result.output
+    assert "Traceback" not in result.output

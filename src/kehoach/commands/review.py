@@ -37,16 +37,15 @@ removing tens of thousands of small files on a disk costs more than loading them
 _KINDS = {"120000": "liên kết tượng trưng (symlink)", "160000": "submodule (kho git con)"}
 
 
-def _refuse(item: gitio.TreeItem, why: str) -> Problem:
-    return make(
-        "KH100",
-        item.path,
-        1,
-        1,
-        f"{why} nằm trong thư mục dữ liệu; kehoach chỉ nhận tệp thường, vì nội dung thật của mục này "
-        f"nằm ngoài dữ liệu đã commit. Hãy thay bằng tệp thường (`git rm --cached` đường dẫn này rồi thêm "
-        "lại tệp có nội dung thật).",
-    )
+_LINK_FIX = (
+    "kehoach chỉ nhận tệp thường, vì nội dung thật của mục này nằm ngoài dữ liệu đã commit: hãy xóa nó "
+    "(`git rm --cached` đường dẫn này) và commit tệp có nội dung thật."
+)
+_CRAFTED_FIX = "cây git này không thể tạo bằng git thông thường; hãy tạo lại commit từ các tệp thường."
+
+
+def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
+    return make("KH100", item.path, 1, 1, f"{what} trong thư mục dữ liệu; {fix}")
 
 
 def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem], dict[str, bytes]]:
@@ -59,7 +58,7 @@ def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, lis
     for item in items:
         parts = item.path.split("/")
         if any(p in ("", ".", "..") or p.lower() == ".git" for p in parts):
-            refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)"))
+            refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
         elif not item.regular:
             refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
         else:
@@ -81,7 +80,7 @@ def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, lis
                     f.write(contents[item.sha])
                     by_path[item.path] = contents[item.sha]
         except OSError:  # a crafted tree: the same name twice, or a file where a folder is
-            refused.append(_refuse(item, "mục trùng tên hoặc không thể lấy ra (cây git được tạo bất thường)"))
+            refused.append(_refuse(item, "mục trùng tên hoặc không thể lấy ra", _CRAFTED_FIX))
     return dest, refused, by_path
 
 

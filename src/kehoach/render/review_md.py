@@ -101,7 +101,10 @@ def _diff_table(head: str, diffs: Sequence[Diff], cap: int | None, subject: bool
 def _plan(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.plan_files:
         return []
-    files = ", ".join(code(f, limit=300) for f in r.plan_files[: cap or None])
+    shown, more = _cut(r.plan_files, 20 if cap is None else min(cap, 20))
+    files = ", ".join(code(f, limit=300) for f in shown) + (
+        f" và {len(r.plan_files) - len(shown)} tệp khác" if more else ""
+    )
     out = [
         "> [!WARNING]",
         f"> **Thay đổi này sửa nội dung Kế hoạch** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
