@@ -9,7 +9,9 @@ to its reference, with the peak resident memory of the process tree (wait4).
 Targets (issue 6): validate <= 1.5x the floor (parsing the same files with
 PyYAML's C loader and nothing else), `kehoach --help` <= 1.5x `import typer`,
 a year's report <= 2x validate, peak RSS <= 400 MB, a 1,000-entry root
-validated in under 0.5 s. A missed target is reported, not an error: exit 0.
+validated in under 0.5 s; (issue 10) `kehoach review` of a change adding all N
+entries <= 2x validate of the same tree. A missed target is reported, not an
+error: exit 0.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -89,6 +92,28 @@ def ensure_root(out: Path, n: int, seed: int) -> Path:
     return dest
 
 
+def ensure_repo(root: Path) -> None:
+    """Make the generated root a git repository of two commits: `bench-base` (plan/, units/)
+    and HEAD (+ every progress entry), so review sees N new entries. Redone when regenerated."""
+    stamp = root / ".bench-git-stamp"
+    want = (root / ".bench-stamp").read_text()
+    if stamp.is_file() and stamp.read_text() == want and (root / ".git").is_dir():
+        return
+    print(f"committing {root} to git …", flush=True)
+    shutil.rmtree(root / ".git", ignore_errors=True)
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-C", str(root)]
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "plan", "units"],
+        ["commit", "-q", "-m", "Kế hoạch và đơn vị"],
+        ["tag", "-f", "bench-base"],
+        ["add", "progress"],
+        ["commit", "-q", "-m", "Mục tiến độ"],
+    ):
+        subprocess.run([*git, *args], check=True, stdout=subprocess.DEVNULL)
+    stamp.write_text(want)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=50000)
@@ -100,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     big = ensure_root(args.out, args.n, args.seed)
     small = ensure_root(args.out, 1000, args.seed)
+    ensure_repo(big)
     docx = args.out / "bao-cao-2026.docx"
     on = ["--root", str(big)]
     m = {
@@ -109,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             "kehoach status --format json", [KEHOACH, *on, "status", "--year", "2026", "--format", "json"]
         ),
         "report": Measure("kehoach report", [KEHOACH, *on, "report", "--year", "2026", "-o", str(docx)]),
+        "review": Measure(
+            "kehoach review (N new entries)",
+            [KEHOACH, *on, "review", "bench-base", "HEAD", "-o", str(args.out / "review.md")],
+        ),
         "typer": Measure("import typer", [PY, "-c", "import typer"]),
         "help": Measure("kehoach --help", [KEHOACH, "--help"]),
         "small": Measure("validate, 1,000 entries", [KEHOACH, "--root", str(small), "validate"]),
@@ -170,6 +200,7 @@ def report(m: dict[str, Measure], args) -> int:
     row("validate", "floor", 1.5)
     row("status", "validate")
     row("report", "validate", 2.0)
+    row("review", "validate", 2.0)
     row("typer")
     row("help", "typer", 1.5)
     row("small", seconds_max=0.5)

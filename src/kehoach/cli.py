@@ -306,10 +306,18 @@ def review(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi Markdown ra tệp thay vì màn hình.")
     ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            metavar="TỆP",
+            help="Ghi thêm bản tóm tắt không quá 1 MiB (cho trang kết quả CI); bản đầy đủ ở --output.",
+        ),
+    ] = None,
 ) -> None:
     from kehoach.commands import review as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), base, head, output, _today()))
+    raise typer.Exit(cmd.run(cmd.review_root(ctx.obj["root"]), base, head, output, summary, _today()))
 
 
 @app.command(

@@ -8,16 +8,13 @@ that fetches it, never as an obscure git error.
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.errors import UsageError
 
 MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
-_EXTRACTED = ("plan", "units", "progress", "templates", ".github")
 
 FETCH_HINT = (
     "Bản sao kho đang là bản nông (shallow clone) nên thiếu lịch sử cần so sánh. Hãy tải thêm lịch sử: "
@@ -37,7 +34,7 @@ class Change:
     old_path: str | None = None
 
 
-def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=stdin, capture_output=True, check=False
@@ -90,8 +87,8 @@ def resolve(cwd: Path, rev: str) -> str:
     )
 
 
-def default_base(cwd: Path, head: str) -> str:
-    """`git merge-base <main branch> <head>`: where the branch under review left the main one."""
+def main_branch(cwd: Path) -> str:
+    """The first of MAIN_BRANCHES that exists here: what the default review compares with."""
     branch = next((b for b in MAIN_BRANCHES if commit_of(cwd, b) is not None), None)
     if branch is None:
         extra = f" {FETCH_HINT}" if is_shallow(cwd) else ""
@@ -99,20 +96,35 @@ def default_base(cwd: Path, head: str) -> str:
             "không tìm thấy nhánh chính (origin/main, main, origin/master, master) để so sánh; "
             f"hãy ghi rõ phiên bản gốc: `kehoach review <GỐC> <MỚI>`.{extra}"
         )
-    proc = _git(cwd, "merge-base", branch, resolve(cwd, head))
-    if proc.returncode != 0:
+    return branch
+
+
+def merge_base(cwd: Path, base: str, head: str, base_label: str, head_label: str) -> str:
+    """`git merge-base BASE HEAD`: where the branch under review left BASE (like `git diff BASE...HEAD`)."""
+    proc = _git(cwd, "merge-base", base, head)
+    if proc.returncode != 0 or not proc.stdout.strip():
         if is_shallow(cwd):
-            raise UsageError(f"không tìm thấy điểm tách giữa `{branch}` và `{head}`. {FETCH_HINT}")
+            raise UsageError(f"không tìm thấy điểm tách giữa `{base_label}` và `{head_label}`. {FETCH_HINT}")
         raise UsageError(
-            f"`{head}` và `{branch}` không có lịch sử chung; hãy ghi rõ phiên bản gốc: `kehoach review <GỐC> <MỚI>`."
+            f"`{head_label}` và `{base_label}` không có lịch sử chung nên không có điểm tách để so sánh; "
+            "hãy ghi rõ phiên bản gốc là một commit tổ tiên của phiên bản cần duyệt."
         )
-    return proc.stdout.decode().strip()
+    return proc.stdout.decode().split()[0]
 
 
-def changes(cwd: Path, base: str, head: str, prefix: str = "") -> list[Change]:
-    """Files changed from `base` to `head` under `prefix` (paths relative to it), renames detected."""
-    args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", base, head, "--"]
-    raw = _out(cwd, *args, *([prefix] if prefix else [])).decode("utf-8").split("\0")
+def subject(cwd: Path, sha: str) -> str:
+    """The first line of a commit's message (as written: data, to be escaped by whoever shows it)."""
+    return (
+        _out(cwd, "-c", "log.showSignature=false", "show", "-s", "--format=%s", sha).decode("utf-8", "replace").strip()
+    )
+
+
+def changes(cwd: Path, base: str, head: str) -> list[Change]:
+    """Files changed from `base` to `head` in the whole repository (paths from its top), renames detected.
+
+    No external diff, no textconv and no relative paths, whatever the user's configuration says."""
+    args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", "--no-relative", base, head]
+    raw = _out(cwd, *args, "--").decode("utf-8", "surrogateescape").split("\0")
     out: list[Change] = []
     i = 0
     while i < len(raw) and raw[i]:
@@ -123,26 +135,66 @@ def changes(cwd: Path, base: str, head: str, prefix: str = "") -> list[Change]:
         else:
             old, new = None, raw[i + 1]
             i += 2
-        out.append(Change(status, _strip(new, prefix), _strip(old, prefix) if old else None))
+        out.append(Change(status, new, old))
     return out
 
 
-def _strip(path: str, prefix: str) -> str:
-    return path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
+def under(path: str, prefix: str) -> str | None:
+    """`path` relative to the folder `prefix` ('' = the top), or None when it lies outside."""
+    if not prefix:
+        return path
+    return path[len(prefix) + 1 :] if path.startswith(prefix + "/") else None
 
 
-def export_tree(cwd: Path, rev: str, prefix: str, dest: Path) -> Path:
-    """Write the data folders of `prefix` at `rev` into `dest` (no worktree, no checkout)."""
-    tree = f"{rev}:{prefix}" if prefix else f"{rev}:"
-    names = _out(cwd, "ls-tree", "-z", "--name-only", tree).decode("utf-8").split("\0")
-    wanted = [n for n in names if n in _EXTRACTED]
-    dest.mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class TreeItem:
+    """One entry of a committed tree: git mode (100644 file, 120000 symlink, 160000 submodule …)."""
+
+    mode: str
+    sha: str
+    size: int
+    path: str
+
+    @property
+    def regular(self) -> bool:
+        return self.mode in ("100644", "100755")
+
+
+def tree(cwd: Path, rev: str, prefix: str) -> list[TreeItem]:
+    """Every entry below `prefix` at `rev` (paths relative to it), read from git's objects:
+    no checkout, no `.gitattributes` (export-ignore, filters), no hooks. Empty when absent."""
+    spec = f"{rev}:{prefix}" if prefix else f"{rev}^{{tree}}"
+    if _git(cwd, "cat-file", "-e", spec).returncode != 0:
+        return []
+    raw = _out(cwd, "ls-tree", "-r", "-l", "-z", "--full-tree", spec).decode("utf-8", "surrogateescape")
+    out = []
+    for rec in raw.split("\0"):
+        if not rec:
+            continue
+        meta, _, path = rec.partition("\t")
+        mode, _kind, sha, size = meta.split()
+        out.append(TreeItem(mode, sha, int(size) if size.isdigit() else 0, path))
+    return out
+
+
+def blobs(cwd: Path, shas: list[str]) -> dict[str, bytes]:
+    """The contents of the given blobs, in one `git cat-file --batch` (no filters applied)."""
+    wanted = list(dict.fromkeys(shas))
     if not wanted:
-        return dest
-    data = _out(cwd, "archive", "--format=tar", tree, "--", *wanted)
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:", encoding="utf-8") as tar:
-        tar.extractall(dest, filter="data")
-    return dest
+        return {}
+    proc = _git(cwd, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
+    if proc.returncode != 0:
+        raise UsageError("lệnh `git cat-file --batch` thất bại; hãy kiểm tra kho git (`git fsck`).")
+    data, pos, out = proc.stdout, 0, {}
+    for sha in wanted:
+        eol = data.index(b"\n", pos)
+        header = data[pos:eol].split()
+        if len(header) != 3 or header[1] != b"blob":
+            raise UsageError(f"không đọc được đối tượng git {sha}; hãy kiểm tra kho git (`git fsck`).")
+        size = int(header[2])
+        out[sha] = data[eol + 1 : eol + 1 + size]
+        pos = eol + 1 + size + 1
+    return out
 
 
 def prefix_of(top: Path, root: Path) -> str:

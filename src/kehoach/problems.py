@@ -58,6 +58,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH122": ("error", "thư mục ở chỗ chỉ được có tệp"),
     "KH123": ("error", "kho git lồng nhau hoặc submodule"),
     "KH124": ("error", "thư mục dữ liệu nằm ngoài thư mục gốc"),
+    # kehoach review (what git holds, what a change does)
+    "KH100": ("error", "mục git không phải tệp thường (symlink, submodule)"),
+    "KH101": ("warning", "mục mới ghi lùi ngày quá 30 ngày"),
 }
 
 

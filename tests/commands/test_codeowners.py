@@ -24,8 +24,10 @@ def test_writes_owners_from_units(cli, example_root):
     assert text.startswith("# Tệp này do `kehoach codeowners` tạo")
     assert "/progress/QLMT/ @nguyenvana @so-nnmt/qlmt\n" in text
     assert "/progress/TTQT/ @tranthib\n" in text
-    for folder in ("plan", "templates", "units"):
+    for folder in ("plan", "templates", "units", "src", ".github", ".ci"):
         assert f"/{folder}/ @nguyenvana @so-nnmt/qlmt\n" in text  # QLMT is the focal unit
+    for tool in ("pyproject.toml", "uv.lock", "requirements*.txt", "Makefile", ".gitlab-ci.yml", ".pre-commit-*.yaml"):
+        assert f"/{tool} @nguyenvana @so-nnmt/qlmt\n" in text  # tool changes: the maintainers
     assert "/progress/VP/" not in text  # no reviewers: a comment, never an invented owner
     assert "VP" in [c.strip(" .\n") for c in text.split("trống): ")[1].split(",")]
 

@@ -4,60 +4,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import load_root
+from tests.commands.gitrepo import commit, entry, git
 from tests.conftest import EXAMPLES, TODAY, write
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"
 NEW = "progress/QLMT/2026-11-25-I.2.yaml"
 OLD = "progress/QLMT/2026-04-20-I.2.yaml"
 VN_OLD = "progress/QLMT/2026-03-02-II.Đ.1.yaml"
-
-
-def git(repo: Path, *args: str) -> str:
-    proc = subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Thử nghiệm",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "core.quotepath=false",
-            *args,
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc.stdout
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repo on branch `feature`, forked from `main` whose only commit is examples/."""
-    root = tmp_path / "kho"
-    shutil.copytree(EXAMPLES, root)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Dữ liệu gốc")
-    git(root, "checkout", "-q", "-b", "feature")
-    return root
-
-
-def commit(repo: Path, message: str = "Thay đổi") -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
-def entry(task: str, unit: str, date: str, status: str, summary: str, corrects: str | None = None) -> str:
-    text = f'task: "{task}"\nunit: "{unit}"\ndate: {date}\nstatus: "{status}"\nsummary: "{summary}"\n'
-    return text + (f'corrects: "{corrects}"\n' if corrects else "")
 
 
 def test_add_only_passes_with_a_readable_summary(repo, cli):
@@ -150,8 +108,8 @@ def test_plan_change_is_called_out_at_the_top(repo, cli):
     md = result.output
     assert "[!WARNING]" in md and "`plan/tasks.yaml`" in md
     assert md.index("## ⚠️ Thay đổi Kế hoạch") < md.index("## Mục tiến độ mới")
-    assert "| I.5 | Nội dung | Xây dựng Kế hoạch ứng phó" in md
-    assert "| I.5 | Chủ trì | QLMT | QLMT, KSBDKH |" in md
+    assert "| I.5 | Nội dung thực hiện | Xây dựng Kế hoạch ứng phó" in md
+    assert "| I.5 | Cơ quan chủ trì | QLMT | QLMT; KSBDKH |" in md
 
 
 def test_timeline_change_is_shown(repo, cli):
@@ -163,7 +121,10 @@ def test_timeline_change_is_shown(repo, cli):
     commit(repo)
     result = cli(["review"], root=repo)
     assert result.exit_code == 0, result.output
-    assert "| I.5 | Tiến độ | 2026 | 2026 - 2027 |" in result.output
+    md = result.output
+    assert "| I.5 | Tiến độ › Năm kết thúc | 2026 | 2027 |" in md
+    assert "| I.5 | Tiến độ › Lời văn | 2026 | 2026 - 2027 |" in md
+    assert "chỉ ở cách viết tệp" not in md
 
 
 def test_output_file_and_no_changes(repo, cli, tmp_path):
@@ -205,4 +166,7 @@ def test_data_root_inside_a_bigger_repository(tmp_path, cli):
     commit(top)
     result = cli(["review", "HEAD~1", "HEAD"], root=top / "examples")
     assert result.exit_code == 0, result.output
-    assert f"`{NEW}`" in result.output and "src/x.py" not in result.output
+    md = result.output
+    assert f"`{NEW}`" in md
+    tools = md.index("## ⚠️ Thay đổi công cụ, mẫu hoặc CI — cần người quản trị duyệt")
+    assert tools < md.index("| `src/x.py` | thêm |") < md.index("## Mục tiến độ mới")

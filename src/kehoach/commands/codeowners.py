@@ -1,7 +1,8 @@
 """`kehoach codeowners [--check]`: .github/CODEOWNERS from units/ (who reviews which folder).
 
-Each unit's progress folder is owned by its `reviewers`; plan/, templates/ and
-units/ by the reviewers of the focal unit (plan.yaml reporting.focal_unit).
+Each unit's progress folder is owned by its `reviewers`; plan/ and units/, and
+the tool, template, lock-file and CI paths (toolpaths.TOOL_PATTERNS), by the
+reviewers of the focal unit (plan.yaml reporting.focal_unit).
 Units without reviewers are listed as a comment: owners are never invented.
 """
 

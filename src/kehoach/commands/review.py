@@ -1,45 +1,128 @@
 """`kehoach review [BASE] [HEAD]`: what a change does to the data, for a reviewer or for CI.
 
-Both revisions are exported from git into temporary folders and loaded like
-any data root; compute/review.py works out the ReviewResult and
-render/review_md.py the Markdown. History is append-only: a modified, renamed
-or deleted entry, or an error, makes the command exit 1.
+HEAD is compared with the point where it left BASE (`git merge-base`, like
+`git diff BASE...HEAD`), so entries that reached BASE after the branch was made
+are not this change's. Both trees are read from git's objects (`ls-tree`,
+`cat-file --batch`: no checkout, no `.gitattributes`, no filters) into temporary
+folders and loaded like any data root; anything under the data folders that is
+not a regular file (a symlink, a submodule) is refused there (KH100).
+compute/review.py works out the ReviewResult and render/review_md.py the
+Markdown. History is append-only: a modified, renamed or deleted entry, or an
+error, makes the command exit 1.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 from pathlib import Path
 
 import typer
 
 from kehoach import gitio
-from kehoach.compute.review import ReviewResult, build
+from kehoach.compute.review import ReviewResult, Revisions, build
 from kehoach.load.root import load_root
+from kehoach.load.text import MAX_BYTES
+from kehoach.problems import Problem, make
 from kehoach.write import atomic_write
+
+DATA_FOLDERS = ("plan", "units", "progress", "templates", ".github")
+"""The folders of a data root that review reads (.github: the CODEOWNERS check)."""
+
+SCRATCH = "/dev/shm"
+"""Where the two trees are written when it exists: a memory file system, as writing and
+removing tens of thousands of small files on a disk costs more than loading them."""
+
+_KINDS = {"120000": "liên kết tượng trưng (symlink)", "160000": "submodule (kho git con)"}
+
+
+_LINK_FIX = (
+    "kehoach chỉ nhận tệp thường, vì nội dung thật của mục này nằm ngoài dữ liệu đã commit: hãy xóa nó "
+    "(`git rm --cached` đường dẫn này) và commit tệp có nội dung thật."
+)
+_CRAFTED_FIX = "cây git này không thể tạo bằng git thông thường; hãy tạo lại commit từ các tệp thường."
+
+
+def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
+    return make("KH100", item.path, 1, 1, f"{what} trong thư mục dữ liệu; {fix}")
+
+
+def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem], dict[str, bytes]]:
+    """Write the data folders of `prefix` at `rev` into `dest` as regular files, straight from
+    git's objects; (dest, problems for the entries that are not regular files, contents by path)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in DATA_FOLDERS]
+    refused: list[Problem] = []
+    files: list[gitio.TreeItem] = []
+    for item in items:
+        parts = item.path.split("/")
+        if any(p in ("", ".", "..") or p.lower() == ".git" for p in parts):
+            refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
+        elif not item.regular:
+            refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
+        else:
+            files.append(item)
+    contents = gitio.blobs(top, [i.sha for i in files if i.size <= MAX_BYTES])
+    made: set[str] = set()
+    by_path: dict[str, bytes] = {}
+    for item in files:
+        path = os.path.join(dest, item.path)
+        folder = os.path.dirname(path)
+        try:
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            with open(path, "xb") as f:
+                if item.size > MAX_BYTES:  # never read: a file of the same size says "too large" when loaded
+                    f.truncate(item.size)
+                else:
+                    f.write(contents[item.sha])
+                    by_path[item.path] = contents[item.sha]
+        except OSError:  # a crafted tree: the same name twice, or a file where a folder is
+            refused.append(_refuse(item, "mục trùng tên hoặc không thể lấy ra", _CRAFTED_FIX))
+    return dest, refused, by_path
+
+
+def review_root(given: Path | None) -> Path:
+    """The data root to review. The working tree may lack plan/ (a branch that deletes it is
+    still reviewed): --root is taken as given, else the nearest plan/ upwards, else git's top."""
+    from kehoach.commands.common import resolve_root
+    from kehoach.load.files import find_root
+
+    if given is not None:
+        if not given.is_dir():
+            return resolve_root(given)  # its message: not a data folder
+        return given.resolve()
+    found = find_root(Path.cwd())
+    return found if found is not None else gitio.toplevel(Path.cwd())
 
 
 def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewResult:
     top = gitio.toplevel(root)
     prefix = gitio.prefix_of(top, root)
     head_sha = gitio.resolve(top, head)
-    base_sha = gitio.resolve(top, base) if base else gitio.default_base(top, head)
-    labels = dict(
-        base=base_sha[:10],
+    base_label = base if base else gitio.main_branch(top)
+    merge_base = gitio.merge_base(top, gitio.resolve(top, base_label), head_sha, base_label, head)
+    revisions = Revisions(
+        base=merge_base[:10],
+        base_full=merge_base,
+        base_subject=gitio.subject(top, merge_base),
+        base_label=base_label,
         head=head_sha[:10],
         head_label=head,
-        base_label=base or f"điểm tách khỏi {next(b for b in gitio.MAIN_BRANCHES if gitio.commit_of(top, b))}",
     )
-    changes = gitio.changes(top, base_sha, head_sha, prefix)
-    with tempfile.TemporaryDirectory(prefix="kehoach-review-") as tmp:
-        old = load_root(gitio.export_tree(top, base_sha, prefix, Path(tmp) / "base"))
-        new = load_root(gitio.export_tree(top, head_sha, prefix, Path(tmp) / "head"))
-        return build(changes, old, new, today, labels)
+    changes = gitio.changes(top, merge_base, head_sha)
+    scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK | os.X_OK) else None
+    with tempfile.TemporaryDirectory(prefix="kehoach-review-", dir=scratch) as tmp:
+        old_root, _, _ = materialize(top, merge_base, prefix, Path(tmp) / "base")
+        new_root, refused, blobs = materialize(top, head_sha, prefix, Path(tmp) / "head")
+        old, new = load_root(old_root), load_root(new_root)
+        return build(changes, old, new, today, revisions, prefix, refused, blobs)
 
 
-def run(root: Path, base: str | None, head: str, output: Path | None, today: dt.date) -> int:
-    from kehoach.render.review_md import render, short
+def run(root: Path, base: str | None, head: str, output: Path | None, summary: Path | None, today: dt.date) -> int:
+    from kehoach.render.review_md import digest, render, short
 
     result = review(root, base, head, today)
     text = render(result)
@@ -48,6 +131,9 @@ def run(root: Path, base: str | None, head: str, output: Path | None, today: dt.
     else:
         atomic_write(output, text.encode("utf-8"))
         typer.echo(f"Đã ghi {output}", err=True)
+    if summary is not None:
+        atomic_write(summary, digest(result, text, full_name=output.name if output else None).encode("utf-8"))
+        typer.echo(f"Đã ghi {summary}", err=True)
     if result.failed:
         typer.echo(short(result), err=True)
     return 1 if result.failed else 0

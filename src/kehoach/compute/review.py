@@ -1,14 +1,20 @@
-"""What a change does to the data: new entries, append-only violations, plan and unit
-changes, each task's status before → after, and the problems it brings (a ReviewResult).
+"""What a change does to the data: tool changes, append-only violations, plan and unit
+changes field by field, new entries, each task's status before → after, and the
+problems it brings (a ReviewResult).
 
 Pure computation over two loaded data roots and git's list of changes;
 `commands/review.py` gets them from git, `render/review_md.py` writes the Markdown.
+Every step is linear in the number of files: lookups go through dictionaries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -18,20 +24,31 @@ from kehoach.compute.periods import report_year
 from kehoach.compute.status import compute
 from kehoach.load.entries import IGNORED_NAMES
 from kehoach.load.root import DataRoot
-from kehoach.model.plan import Plan
-from kehoach.problems import sort_key
+from kehoach.model.entry import Entry
+from kehoach.model.plan import Appendix, Group
+from kehoach.problems import Problem, make, sort_key
+from kehoach.toolpaths import is_tool_path
 
-_TASK_FIELDS = {
-    "content": "Nội dung",
-    "lead": "Chủ trì",
-    "coordinating": "Phối hợp",
-    "timeline": "Tiến độ",
-    "output": "Sản phẩm",
-    "note": "Ghi chú",
-}
+BACKDATE_DAYS = 30
+"""A new entry dated more than this many days before the review is worth a reviewer's look."""
+
+EMPTY, NEW, GONE = "(trống)", "(chưa có)", "(đã bỏ)"
 
 
-class EntryItem(BaseModel):
+@dataclass
+class Diff:
+    """One changed thing of the plan, a unit or an entry: what, which field, before, after."""
+
+    subject: str
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class EntryItem:
+    """One new, edited, renamed or deleted entry (a dataclass: there may be tens of thousands)."""
+
     change: Literal["added", "modified", "renamed", "deleted"]
     path: str
     old_path: str | None = None
@@ -41,25 +58,29 @@ class EntryItem(BaseModel):
     status: str | None = None
     summary: str | None = None
     corrects: str | None = None
+    fields: list[Diff] = field(default_factory=list)
+    """For an edited or renamed entry: each field whose value changed (base → head)."""
+    wanted: dict[str, Any] | None = None
+    """For an edited or renamed entry: the head version's values, i.e. what the correction should say."""
 
 
-class Diff(BaseModel):
-    """One changed thing of the plan or a unit: what, which field, before, after."""
-
-    subject: str
-    field: str
-    before: str
-    after: str
+@dataclass
+class ToolFile:
+    change: str  # git's letter: A, M, D, R, C, T
+    path: str  # from the repository's top
+    old_path: str | None = None
 
 
-class StatusChange(BaseModel):
+@dataclass
+class StatusChange:
     task: str
     before: str | None
     after: str | None
     new_entries: int
 
 
-class ProblemItem(BaseModel):
+@dataclass
+class ProblemItem:
     path: str
     line: int
     col: int
@@ -69,17 +90,32 @@ class ProblemItem(BaseModel):
     in_changed_file: bool
 
 
-class ReviewResult(BaseModel):
+class Revisions(BaseModel):
+    """What was compared: the merge-base (short and full id, subject) and the head."""
+
     base: str
-    head: str
+    base_full: str
+    base_subject: str
     base_label: str
+    head: str
     head_label: str
+
+
+class ReviewResult(BaseModel):
+    base: str  # the merge-base: what HEAD is compared with
+    base_full: str = ""
+    base_subject: str = ""
+    base_label: str  # the BASE the user named (or the main branch found)
+    head: str
+    head_label: str
+    prefix: str = ""  # the data root inside the repository ('' at the top)
     today: dt.date
     year: int
+    tool_files: list[ToolFile] = []
     plan_files: list[str] = []
     plan_diffs: list[Diff] = []
+    plan_unreadable: bool = False
     unit_diffs: list[Diff] = []
-    template_files: list[str] = []
     new_entries: list[EntryItem] = []
     violations: list[EntryItem] = []
     status_changes: list[StatusChange] = []
@@ -106,54 +142,108 @@ def _kind(rel: str | None) -> str:
     return {"plan": "plan", "units": "unit", "templates": "template"}.get(top, "other") if rest else "other"
 
 
-def _entry_item(change: str, path: str, dr: DataRoot, old_path: str | None = None) -> EntryItem:
-    found = next((le.entry for le in dr.entries if le.rel == path), None)
-    if found is None:
-        return EntryItem(change=change, path=path, old_path=old_path)
-    return EntryItem(
-        change=change,
-        path=path,
-        old_path=old_path,
-        unit=found.unit,
-        task=found.task,
-        date=found.date,
-        status=found.status,
-        summary=found.summary,
-        corrects=found.corrects,
-    )
-
-
-def _show(value: object) -> str:
+def show(value: object) -> str:
+    """A value as one line of text for a before/after cell."""
+    if isinstance(value, bool):
+        return "có" if value else "không"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "(trống)"
+        return "; ".join(show(v) for v in value) or EMPTY
+    if isinstance(value, BaseModel):
+        return "; ".join(f"{k}={show(v)}" for k, v in value.model_dump().items() if v not in (None, [], ""))
     if isinstance(value, dict):
-        return value.get("text") or ", ".join(f"{k}={v}" for k, v in value.items())
-    return "(trống)" if value is None else str(value)
+        return "; ".join(f"{k}={show(v)}" for k, v in value.items())
+    return EMPTY if value is None or value == "" else str(value)
+
+
+def flatten(model: BaseModel, label: str = "") -> dict[str, str]:
+    """Every leaf of a model as 'Title › Sub-title' → text, titles from the model's fields;
+    lists of objects are numbered (1, 2 …), lists of text are one value."""
+    out: dict[str, str] = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        here = f"{label} › {info.title or name}" if label else (info.title or name)
+        if isinstance(value, BaseModel):
+            out.update(flatten(value, here))
+        elif isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            for i, item in enumerate(value, 1):
+                out.update(flatten(item, f"{here} {i}"))
+            if len(value) > 1:
+                out[f"{here} (số lượng)"] = str(len(value))
+        else:
+            out[here] = show(value)
+    return out
+
+
+def field_diffs(subject: str, old: BaseModel | None, new: BaseModel | None) -> list[Diff]:
+    """Field-by-field differences of two versions of one thing (either may be absent)."""
+    before = flatten(old) if old is not None else {}
+    after = flatten(new) if new is not None else {}
+    keys = [*after, *(k for k in before if k not in after)]
+    out = [
+        Diff(subject=subject, field=k, before=before.get(k, NEW), after=after.get(k, GONE))
+        for k in keys
+        if before.get(k) != after.get(k)
+    ]
+    if not out and old != new:  # nothing a title names, yet the values differ: say so, never "formatting"
+        out.append(Diff(subject=subject, field="(giá trị khác)", before=show(old), after=show(new)))
+    return out
+
+
+def _groups(app: Appendix) -> dict[str, Group]:
+    out: dict[str, Group] = {}
+
+    def rec(groups: list[Group], chain: str) -> None:
+        for g in groups:
+            key = f"{chain}.{g.id}" if chain else g.id
+            out[key] = g
+            rec(g.groups, key)
+
+    rec(app.groups, "")
+    return out
+
+
+def _where(app: Appendix) -> dict[str, str]:
+    """Task id → the ids of its groups (I, II.A …), to see a task moved between groups."""
+    return {t.id: ".".join(g.id for g in chain) for chain, t in app.walk()}
+
+
+def appendix_diffs(old: Appendix, new: Appendix) -> list[Diff]:
+    """Tasks added, removed or changed field by field (timeline's start, end, continuing and
+    wording included); groups added, removed or renamed; tasks moved or reordered."""
+    out: list[Diff] = []
+    if old.title != new.title:
+        out.append(Diff(subject="Phụ lục", field="Tên Phụ lục", before=old.title, after=new.title))
+    og, ng = _groups(old), _groups(new)
+    for key in [*ng, *(k for k in og if k not in ng)]:
+        a, b = og.get(key), ng.get(key)
+        if a is None or b is None or a.title != b.title:
+            before, after = (a.title if a else NEW), (b.title if b else GONE)
+            out.append(Diff(subject=f"Nhóm {key}", field="Tên nhóm", before=before, after=after))
+    ot, nt = {t.id: t for t in old.tasks()}, {t.id: t for t in new.tasks()}
+    ow, nw = _where(old), _where(new)
+    for tid in [*nt, *(t for t in ot if t not in nt)]:
+        a_task, b_task = ot.get(tid), nt.get(tid)
+        if a_task is None or b_task is None:
+            before = a_task.content if a_task else NEW
+            after = b_task.content if b_task else GONE
+            out.append(Diff(subject=tid, field="Nhiệm vụ", before=before, after=after))
+            continue
+        if ow[tid] != nw[tid]:
+            out.append(Diff(subject=tid, field="Thuộc nhóm", before=ow[tid], after=nw[tid]))
+        out += field_diffs(tid, a_task, b_task)
+    common = [t for t in ot if t in nt]
+    if [t for t in nt if t in ot] != common:
+        out.append(Diff(subject="Phụ lục", field="Thứ tự nhiệm vụ", before=", ".join(common), after="đã đổi thứ tự"))
+    return out
 
 
 def plan_diffs(base: DataRoot, head: DataRoot) -> list[Diff]:
-    """Tasks added, removed or changed (text, leads, timeline …); changed sections of plan.yaml."""
+    """The plan's changes field by field: plan.yaml (sections, reporting, signing …) and tasks.yaml."""
     out: list[Diff] = []
     if base.appendix is not None and head.appendix is not None:
-        old = {t.id: t.model_dump(mode="json") for t in base.appendix.tasks()}
-        new = {t.id: t.model_dump(mode="json") for t in head.appendix.tasks()}
-        for tid in [*new, *(t for t in old if t not in new)]:
-            if tid not in old:
-                out.append(Diff(subject=tid, field="Nhiệm vụ", before="(chưa có)", after=new[tid]["content"]))
-            elif tid not in new:
-                out.append(Diff(subject=tid, field="Nhiệm vụ", before=old[tid]["content"], after="(đã bỏ)"))
-            else:
-                for key, label in _TASK_FIELDS.items():
-                    if old[tid][key] != new[tid][key]:
-                        before, after = _show(old[tid][key]), _show(new[tid][key])
-                        if before == after:  # same wording, different numbers (timeline)
-                            before, after = _show(dict(old[tid][key])), _show(dict(new[tid][key]))
-                        out.append(Diff(subject=tid, field=label, before=before, after=after))
-    if base.plan is not None and head.plan is not None:
-        old_p, new_p = base.plan.model_dump(mode="json"), head.plan.model_dump(mode="json")
-        for key, info in Plan.model_fields.items():
-            if old_p[key] != new_p[key]:
-                out.append(Diff(subject="plan.yaml", field=info.title or key, before="…", after="đã thay đổi"))
+        out += appendix_diffs(base.appendix, head.appendix)
+    if base.plan is not None and head.plan is not None and base.plan != head.plan:
+        out += field_diffs("plan.yaml", base.plan, head.plan)
     return out
 
 
@@ -162,25 +252,11 @@ def unit_diffs(base: DataRoot, head: DataRoot) -> list[Diff]:
     for code in sorted(set(base.units) | set(head.units)):
         old, new = base.units.get(code), head.units.get(code)
         if old is None or new is None:
-            out.append(
-                Diff(
-                    subject=code,
-                    field="Đơn vị",
-                    before=old.name if old else "(chưa có)",
-                    after=new.name if new else "(đã bỏ)",
-                )
-            )
-            continue
-        for key, info in type(new).model_fields.items():
-            if getattr(old, key) != getattr(new, key):
-                out.append(
-                    Diff(
-                        subject=code,
-                        field=info.title or key,
-                        before=_show(getattr(old, key)),
-                        after=_show(getattr(new, key)),
-                    )
-                )
+            before = old.name if old else NEW
+            after = new.name if new else GONE
+            out.append(Diff(subject=code, field="Đơn vị", before=before, after=after))
+        elif old != new:
+            out += field_diffs(code, old, new)
     return out
 
 
@@ -189,51 +265,129 @@ def _statuses(base: DataRoot, head: DataRoot, year: int, today: dt.date, new: li
         return []
     before = {t.id: t.status for t in compute(base, year, today).tasks}
     after = {t.id: t.status for t in compute(head, year, today).tasks}
-    touched = {e.task: sum(x.task == e.task for x in new) for e in new if e.task}
+    touched = Counter(e.task for e in new if e.task)
     ids = [t for t in after if after[t] != before.get(t) or t in touched]
     ids += [t for t in before if t not in after]
     return [StatusChange(task=t, before=before.get(t), after=after.get(t), new_entries=touched.get(t, 0)) for t in ids]
 
 
-def _problems(base: DataRoot, head: DataRoot, changed: set[str], today: dt.date) -> list[ProblemItem]:
+def _problems(base: DataRoot, head: DataRoot, changed: set[str], today: dt.date) -> list[Problem]:
     """Problems of changed files, and problems this change causes in files it did not touch."""
     old = {(p.path, p.code) for p in base.problems + check_root(base, today)}
-    out = []
-    for p in sorted(head.problems + check_root(head, today), key=sort_key):
-        if p.path in changed or (p.path, p.code) not in old:
-            out.append(ProblemItem(**p.as_dict(), in_changed_file=p.path in changed))
-    return out
+    return [p for p in head.problems + check_root(head, today) if p.path in changed or (p.path, p.code) not in old]
 
 
-def build(changes: list[gitio.Change], base: DataRoot, head: DataRoot, today: dt.date, labels: dict) -> ReviewResult:
-    res = ReviewResult(today=today, year=report_year(today), **labels)
+_DATE_KEY = re.compile(rb"^date[ \t]*:[ \t]*", re.M)
+
+
+def _date_position(text: bytes) -> tuple[int, int]:
+    """Line and column of an entry's top-level `date:` value (entries are flat mappings)."""
+    m = _DATE_KEY.search(text)
+    if m is None:
+        return 1, 1
+    return text.count(b"\n", 0, m.start()) + 1, m.end() - m.start() + 1
+
+
+def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date, blobs: Mapping[str, bytes]) -> list[Problem]:
+    """KH101 (warning): a new entry dated more than BACKDATE_DAYS before the review. A late
+    report written with an old date would quietly take its unit off the late list."""
+    limit = today - dt.timedelta(days=BACKDATE_DAYS)
+    return [
+        make(
+            "KH101",
+            e.path,
+            *_date_position(blobs[e.path] if e.path in blobs else head.text_of(e.path).encode()),
+            f"mục mới ghi ngày {e.date.isoformat()}, sớm hơn ngày xem xét ({today.isoformat()}) hơn "
+            f"{BACKDATE_DAYS} ngày. Nếu báo cáo được lập muộn, hãy ghi ngày lập thực tế (tên tệp đổi theo); "
+            "nếu ngày này đúng, người duyệt cần xác nhận với đơn vị trước khi chấp thuận.",
+        )
+        for e in new
+        if e.date is not None and e.date < limit
+    ]
+
+
+def _item(change: Literal["added", "modified", "renamed", "deleted"], path: str, entry: Entry | None) -> EntryItem:
+    if entry is None:
+        return EntryItem(change=change, path=path)
+    return EntryItem(
+        change=change,
+        path=path,
+        unit=entry.unit,
+        task=entry.task,
+        date=entry.date,
+        status=entry.status,
+        summary=entry.summary,
+        corrects=entry.corrects,
+    )
+
+
+def _edited(
+    change: Literal["modified", "renamed", "deleted"],
+    old_rel: str,
+    new_rel: str | None,
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+) -> EntryItem:
+    """A violation: the base version's identity, plus (when it still exists) what the head made of it."""
+    item = _item(change, new_rel or old_rel, old.get(old_rel))
+    item.old_path = old_rel if change == "renamed" else None
+    after = new.get(new_rel) if new_rel else None
+    if after is not None:
+        item.fields = field_diffs(old_rel, old.get(old_rel), after)
+        item.wanted = after.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return item
+
+
+def build(
+    changes: list[gitio.Change],
+    base: DataRoot,
+    head: DataRoot,
+    today: dt.date,
+    revisions: Revisions,
+    prefix: str = "",
+    refused: Iterable[Problem] = (),
+    head_blobs: Mapping[str, bytes] | None = None,
+) -> ReviewResult:
+    """The review of `changes` (paths from the repository's top; the data root is at `prefix`).
+    `refused`: problems found while reading git's trees (non-regular entries); `head_blobs`:
+    the head's file contents by path, when at hand (saves reading them again)."""
+    res = ReviewResult(today=today, year=report_year(today), prefix=prefix, **revisions.model_dump())
+    old = {le.rel: le.entry for le in base.entries}
+    new = {le.rel: le.entry for le in head.entries}
+    touched_units = False
     for c in changes:
-        new_kind, old_kind = _kind(c.path), _kind(c.old_path)
-        if c.status == "D" and new_kind == "entry":
-            res.violations.append(_entry_item("deleted", c.path, base))
-        elif c.status in "MT" and new_kind == "entry":
-            res.violations.append(_entry_item("modified", c.path, base))
-        elif c.status == "R" and old_kind == "entry":
-            res.violations.append(
-                EntryItem(
-                    **{**_entry_item("renamed", c.old_path, base).model_dump(), "path": c.path, "old_path": c.old_path}
-                )
-            )
-        elif new_kind == "entry":
-            res.new_entries.append(_entry_item("added", c.path, head))
-        elif new_kind == "plan":
-            res.plan_files.append(c.path)
-        elif new_kind == "template":
-            res.template_files.append(c.path)
-        elif new_kind != "unit":
-            res.other_files.append(c.path)
+        if is_tool_path(c.path, prefix) or (c.old_path is not None and is_tool_path(c.old_path, prefix)):
+            res.tool_files.append(ToolFile(change=c.status, path=c.path, old_path=c.old_path))
+        rel, old_rel = gitio.under(c.path, prefix), (gitio.under(c.old_path, prefix) if c.old_path else None)
+        new_kind, old_kind = _kind(rel), _kind(old_rel)
+        touched_units = touched_units or "unit" in (new_kind, old_kind)
+        if rel is None and old_rel is None:
+            continue
+        if c.status == "D" and new_kind == "entry" and rel is not None:
+            res.violations.append(_edited("deleted", rel, None, old, new))
+        elif c.status in "MT" and new_kind == "entry" and rel is not None:
+            res.violations.append(_edited("modified", rel, rel, old, new))
+        elif c.status == "R" and old_kind == "entry" and old_rel is not None:
+            res.violations.append(_edited("renamed", old_rel, rel or c.path, old, new))
+        elif new_kind == "entry" and rel is not None:
+            res.new_entries.append(_item("added", rel, new.get(rel)))
+        elif new_kind == "plan" and rel is not None:
+            res.plan_files.append(rel)
+        elif new_kind not in ("unit", "template") and rel is not None and not is_tool_path(c.path, prefix):
+            res.other_files.append(rel)
     if res.plan_files:
         res.plan_diffs = plan_diffs(base, head)
-    if any(_kind(c.path) == "unit" or _kind(c.old_path) == "unit" for c in changes):
+        res.plan_unreadable = None in (base.plan, base.appendix, head.plan, head.appendix)
+    if touched_units:
         res.unit_diffs = unit_diffs(base, head)
     res.status_changes = _statuses(base, head, res.year, today, res.new_entries)
-    changed = {c.path for c in changes if c.status != "D"}
-    res.problems = _problems(base, head, changed, today)
+    changed = {r for c in changes if c.status != "D" and (r := gitio.under(c.path, prefix)) is not None}
+    found = [
+        *refused,
+        *_problems(base, head, changed, today),
+        *backdated(head, res.new_entries, today, head_blobs or {}),
+    ]
+    res.problems = [ProblemItem(**p.as_dict(), in_changed_file=p.path in changed) for p in sorted(found, key=sort_key)]
     res.unit_names = {code: u.name for code, u in {**base.units, **head.units}.items()}
     tasks = [*(base.appendix.tasks() if base.appendix else []), *(head.appendix.tasks() if head.appendix else [])]
     res.task_titles = {t.id: t.content for t in tasks}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.load.root import DataRoot
+from kehoach.toolpaths import TOOL_PATTERNS
 
 
 def _owner(name: str) -> str:
@@ -20,12 +21,14 @@ def render(dr: DataRoot) -> str:
     focal_unit = dr.units.get(focal) if focal else None
     if focal_unit is not None and focal_unit.reviewers:
         owners = " ".join(_owner(r) for r in focal_unit.reviewers)
-        lines += [f"# Kế hoạch, mẫu văn bản, danh sách đơn vị: đơn vị đầu mối {focal}."]
-        lines += [f"/{d}/ {owners}" for d in ("plan", "templates", "units")]
+        lines += [f"# Kế hoạch, danh sách đơn vị: đơn vị đầu mối {focal}."]
+        lines += [f"/{d}/ {owners}" for d in ("plan", "units")]
+        lines += [f"# Công cụ, mẫu văn bản, khóa phiên bản và CI (cần người quản trị duyệt): đơn vị đầu mối {focal}."]
+        lines += [f"{pattern} {owners}" for pattern in TOOL_PATTERNS]
     else:
         lines += [
-            f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
-            "(`reviewers:`)."
+            f"# plan/, units/, công cụ, mẫu văn bản và CI: đơn vị đầu mối {focal or '(chưa khai báo)'} "
+            "chưa có người duyệt (`reviewers:`)."
         ]
     lines.append("")
     lines.append("# Mục tiến độ của từng đơn vị.")

@@ -1,137 +1,243 @@
 """ReviewResult → Markdown in Vietnamese, for a reviewer, a pull-request comment or a CI job summary.
 
-Order: verdict, plan changes (with a warning), edited history (violations with
-the fix), problems, new entries by unit, status changes, units, other files.
+Order: verdict and what was compared, tool/template/CI changes (for a
+maintainer), plan changes, edited history (with commands that undo it and the
+correction to add instead), problems, new entries by unit, status changes,
+units, other files. Everything that comes from data goes through
+render/markdown.py, so it stays inert text inside its own section.
+
+`digest` is the bounded form for a CI job summary (GitHub refuses more than
+1 MiB): the same sections, each cut to its first items, pointing at the full file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
 
-from kehoach import naming
 from kehoach.compute.periods import annual
-from kehoach.compute.review import EntryItem, ReviewResult
+from kehoach.compute.review import Diff, EntryItem, ReviewResult
+from kehoach.render.markdown import code, command, fence, text, visible
 from kehoach.render.vn import ngay_ngan
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"
+SUMMARY_LIMIT = 1024 * 1024
+"""GitHub's limit for one step's job summary, in bytes."""
+TOOL_TITLE = "Thay đổi công cụ, mẫu hoặc CI — cần người quản trị duyệt"
+
 _CHANGE = {"modified": "đã sửa", "renamed": "đã đổi tên", "deleted": "đã xóa", "added": "mới"}
+_GIT_CHANGE = {"A": "thêm", "M": "sửa", "D": "xóa", "R": "đổi tên", "C": "sao chép", "T": "đổi kiểu"}
+T = TypeVar("T")
 
 
-def _cell(text: object, limit: int = 160) -> str:
-    s = " ".join(str(text).split()) if text is not None else "—"
-    s = s if len(s) <= limit else s[: limit - 1] + "…"
-    return s.replace("|", "\\|") or "—"
-
-
-def _date(d) -> str:
+def _date(d: dt.date | None) -> str:
     return ngay_ngan(d) if d else "—"
 
 
+def _cut(items: Sequence[T], cap: int | None) -> tuple[Sequence[T], list[str]]:
+    """The items to show and, when some are left out, the line that says so."""
+    if cap is None or len(items) <= cap:
+        return items, []
+    return items[:cap], [f"_… và {len(items) - cap} mục nữa — xem bản đầy đủ (tệp Markdown của lần kiểm tra này)._", ""]
+
+
 def _verdict(r: ReviewResult) -> str:
+    tools = " Có thay đổi công cụ/mẫu/CI: cần người quản trị duyệt." if r.tool_files else ""
     if r.failed:
         parts = []
         if r.violations:
             parts.append(f"{len(r.violations)} mục đã có bị sửa, đổi tên hoặc xóa")
         if r.errors:
             parts.append(f"{len(r.errors)} lỗi dữ liệu")
-        return f"**Kết quả: ❌ KHÔNG ĐẠT** — {', '.join(parts)}. Xem cách sửa bên dưới."
+        return f"**Kết quả: ❌ KHÔNG ĐẠT** — {', '.join(parts)}. Xem cách sửa bên dưới.{tools}"
     news = f"{len(r.new_entries)} mục tiến độ mới" if r.new_entries else "không có mục tiến độ mới"
     warn = len(r.problems)
-    return f"**Kết quả: ✅ ĐẠT** — {news}, không có lỗi" + (f" ({warn} cảnh báo)." if warn else ".")
+    return f"**Kết quả: ✅ ĐẠT** — {news}, không có lỗi" + (f" ({warn} cảnh báo)." if warn else ".") + tools
 
 
-def _plan(r: ReviewResult) -> list[str]:
-    if not (r.plan_files or r.template_files):
+def _compared(r: ReviewResult) -> str:
+    return (
+        f"So sánh {code(r.head_label, limit=80)} ({code(r.head)}) với điểm tách khỏi {code(r.base_label, limit=80)}: "
+        f"commit {code(r.base)} “{text(r.base_subject, 120)}”; ngày xem xét {_date(r.today)}."
+    )
+
+
+def _tools(r: ReviewResult, cap: int | None) -> list[str]:
+    if not r.tool_files:
         return []
-    files = ", ".join(f"`{f}`" for f in r.plan_files + r.template_files)
-    what = "nội dung Kế hoạch" if r.plan_files else "mẫu văn bản (templates/)"
+    shown, more = _cut(r.tool_files, cap)
+    out = [
+        f"## ⚠️ {TOOL_TITLE}",
+        "",
+        "Thay đổi này sửa chính công cụ kiểm tra, mẫu báo cáo hoặc cấu hình CI. CI vẫn kiểm tra bằng công cụ "
+        "của nhánh gốc; người quản trị (CODEOWNERS) phải đọc kỹ từng tệp dưới đây trước khi chấp thuận.",
+        "",
+        "| Tệp | Thay đổi |",
+        "|---|---|",
+    ]
+    for f in shown:
+        where = f"{code(f.old_path, table=True, limit=300)} → " if f.old_path else ""
+        out.append(f"| {where}{code(f.path, table=True, limit=300)} | {_GIT_CHANGE.get(f.change, f.change)} |")
+    return out + [""] + more
+
+
+def _diff_table(head: str, diffs: Sequence[Diff], cap: int | None, subject: bool = True) -> list[str]:
+    shown, more = _cut(diffs, cap)
+    if subject:
+        out = [f"| {head} | Nội dung thay đổi | Trước | Sau |", "|---|---|---|---|"]
+        out += [
+            f"| {text(d.subject, 80)} | {text(d.field, 120)} | {text(d.before, 300)} | {text(d.after, 300)} |"
+            for d in shown
+        ]
+    else:
+        out = ["| Trường | Trước | Sau |", "|---|---|---|"]
+        out += [f"| {text(d.field, 120)} | {text(d.before, 300)} | {text(d.after, 300)} |" for d in shown]
+    return out + [""] + more
+
+
+def _plan(r: ReviewResult, cap: int | None) -> list[str]:
+    if not r.plan_files:
+        return []
+    shown, more = _cut(r.plan_files, 20 if cap is None else min(cap, 20))
+    files = ", ".join(code(f, limit=300) for f in shown) + (
+        f" và {len(r.plan_files) - len(shown)} tệp khác" if more else ""
+    )
     out = [
         "> [!WARNING]",
-        f"> **Thay đổi này sửa {what}** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
+        f"> **Thay đổi này sửa nội dung Kế hoạch** ({files}). Người duyệt của đơn vị đầu mối cần đối chiếu "
         "với văn bản Kế hoạch đã ban hành trước khi chấp thuận.",
         "",
-        "## ⚠️ Thay đổi Kế hoạch" + (" và mẫu văn bản" if r.template_files else ""),
+        "## ⚠️ Thay đổi Kế hoạch",
         "",
     ]
     if r.plan_diffs:
-        out += ["| Nhiệm vụ / tệp | Nội dung thay đổi | Trước | Sau |", "|---|---|---|---|"]
+        out += _diff_table("Nhiệm vụ / nhóm / tệp", r.plan_diffs, cap)
+    elif r.plan_unreadable:
+        out += ["Không so sánh được từng trường vì tệp Kế hoạch có lỗi (xem phần lỗi dữ liệu).", ""]
+    else:
         out += [
-            f"| {_cell(d.subject)} | {_cell(d.field)} | {_cell(d.before)} | {_cell(d.after)} |" for d in r.plan_diffs
+            "Nội dung mọi nhiệm vụ, nhóm và mục của Kế hoạch giữ nguyên: thay đổi chỉ ở cách viết tệp "
+            "(thứ tự khóa, chú thích, khoảng trắng, dấu nháy).",
+            "",
         ]
-    else:
-        out.append(
-            "Không có nhiệm vụ nào đổi nội dung, đơn vị chủ trì/phối hợp hay tiến độ "
-            "(chỉ đổi cách trình bày hoặc mẫu văn bản)."
-        )
-    return out + [""]
+    return out
 
 
-def _fix(e: EntryItem, r: ReviewResult) -> str:
+def _paths(r: ReviewResult, rel: str) -> str:
+    """A data-root path as seen from the repository's top (where the commands run)."""
+    return f"{r.prefix}/{rel}" if r.prefix else rel
+
+
+def fix_commands(e: EntryItem, r: ReviewResult) -> list[str]:
+    """Shell commands, run at the repository's top, that put the base version back exactly,
+    then add the correction the edit meant (when the edited version could be read)."""
     old = e.old_path or e.path
+    cmds = [command("git", "checkout", r.base_full or r.base, "--", _paths(r, old))]
     if e.change == "renamed":
-        undo = f"đổi lại tên cũ (`git mv {e.path} {old}`)"
-    else:
-        undo = f"khôi phục tệp (`git checkout {r.base} -- {old}`)"
-    if e.unit and e.task:  # `kehoach add` picks a free -2, -3 … if this name is taken
-        new = f"progress/{e.unit}/{naming.stem(r.today, e.task)}.yaml"
-    else:
-        new = "progress/<ĐƠN VỊ>/<ngày>-<nhiệm vụ>.yaml"
-    return f"Hãy {undo}, rồi thêm mục mới `{new}` có `corrects: {old}`."
+        cmds.append(command("git", "rm", "-q", "-f", "--ignore-unmatch", "--", _paths(r, e.path)))
+    w = e.wanted
+    if w and w.get("unit") and w.get("task"):
+        root = ["--root", r.prefix] if r.prefix else []
+        words = ["kehoach", *root, "add", "--unit", w["unit"], "--task", w["task"], "--status", w["status"]]
+        words += ["--date", r.today.isoformat(), "--summary", w["summary"]]
+        for key in ("difficulties", "proposals", "author"):
+            if w.get(key):
+                words += [f"--{key}", w[key]]
+        for ind in w.get("indicators", []):
+            value = ind["value"]
+            shown = str(int(value)) if float(value).is_integer() else str(value)
+            words += ["--indicator", f"{ind['name']}={shown}" + (f" {ind['unit']}" if ind.get("unit") else "")]
+        if (w["unit"], w["task"]) == (e.unit, e.task):
+            words += ["--corrects", old]
+        cmds.append(command(*words, "--yes"))
+    folder = _paths(r, "progress")
+    cmds.append(command("git", "add", "--", folder))
+    cmds.append(command("git", "commit", "-q", "-m", "Khôi phục mục tiến độ đã có; thêm mục đính chính"))
+    return cmds
 
 
-def _violations(r: ReviewResult) -> list[str]:
+def _violation(e: EntryItem, r: ReviewResult, cap: int | None) -> list[str]:
+    old = e.old_path or e.path
+    title = f"{code(old, limit=300)} → {code(e.path, limit=300)}" if e.change == "renamed" else code(e.path, limit=300)
+    out = [f"### {_CHANGE[e.change]}: {title}", ""]
+    if e.fields:
+        out += ["Nội dung đã đổi so với bản gốc:", "", *_diff_table("", e.fields, cap, subject=False)]
+    out += [
+        "Cách sửa — chạy lần lượt ở thư mục gốc của kho: khôi phục đúng bản gốc"
+        + (", rồi thêm mục đính chính mang nội dung mới" if e.wanted else "")
+        + ", rồi commit:",
+        "",
+    ]
+    if e.wanted and e.wanted.get("outputs"):
+        out += [
+            "Bản sửa có `outputs:` (văn bản, sản phẩm), không ghi được qua dòng lệnh: trước dòng `git add`, "
+            "chép khóa này từ bản sửa vào tệp mà `kehoach add` vừa ghi.",
+            "",
+        ]
+    out += [*fence(fix_commands(e, r), "sh"), ""]
+    if e.change == "deleted":
+        out += [f"Nếu mục này sai, thêm một mục mới có `corrects: {visible(old)}` thay vì xóa.", ""]
+    return out
+
+
+def _violations(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.violations:
         return []
+    shown, more = _cut(r.violations, cap)
     out = [
         "## ❌ Mục đã có bị sửa, đổi tên hoặc xóa",
         "",
         f"Lịch sử báo cáo chỉ được ghi thêm. {ADVICE}; báo cáo sẽ dùng mục mới thay cho mục cũ.",
         "",
-        "| Tệp | Thay đổi | Cách sửa |",
-        "|---|---|---|",
     ]
-    for e in r.violations:
-        where = f"`{e.old_path}` → `{e.path}`" if e.change == "renamed" else f"`{e.path}`"
-        out.append(f"| {where} | {_CHANGE[e.change]} | {_fix(e, r)} |")
-    return out + [""]
+    for e in shown:
+        out += _violation(e, r, cap)
+    return out + more
 
 
-def _problems(r: ReviewResult) -> list[str]:
+def _problems(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.problems:
         return []
     title = "## ❌ Lỗi dữ liệu" if r.errors else "## Cảnh báo"
     out = [title, "", "Sửa theo từng dòng (chạy `kehoach validate` trên máy để xem lại):", ""]
-    for p in r.problems:
+    shown, more = _cut(r.problems, cap)
+    for p in shown:
         kind = "lỗi" if p.severity == "error" else "cảnh báo"
         note = "" if p.in_changed_file else " _(tệp không đổi — lỗi do thay đổi này gây ra)_"
-        out.append(f"- `{p.path}:{p.line}:{p.col}` **{p.code}** ({kind}): {_cell(p.message, 400)}{note}")
-    return out + [""]
+        where = code(f"{p.path}:{p.line}:{p.col}", limit=300)
+        out.append(f"- {where} **{p.code}** ({kind}): {text(p.message, 400)}{note}")
+    return out + [""] + more
 
 
-def _entries(r: ReviewResult) -> list[str]:
+def _entries(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.new_entries:
         return []
     out = [f"## Mục tiến độ mới ({len(r.new_entries)})", ""]
+    shown, more = _cut(r.new_entries, cap)
     by_unit: dict[str, list[EntryItem]] = defaultdict(list)
-    for e in r.new_entries:
+    for e in shown:
         by_unit[e.unit or "?"].append(e)
     for unit in sorted(by_unit):
         out += [
-            f"### {unit} — {_cell(r.unit_names.get(unit, 'đơn vị chưa đăng ký'))}",
+            f"### {text(unit, 40)} — {text(r.unit_names.get(unit, 'đơn vị chưa đăng ký'), 160)}",
             "",
             "| Nhiệm vụ | Ngày | Tình trạng | Kết quả thực hiện | Tệp |",
             "|---|---|---|---|---|",
         ]
         for e in sorted(by_unit[unit], key=lambda e: (e.task or "", str(e.date), e.path)):
-            file = f"`{e.path}`" + (f" (đính chính cho `{e.corrects}`)" if e.corrects else "")
+            file = code(e.path, table=True, limit=300)
+            if e.corrects:
+                file += f" (đính chính cho {code(e.corrects, table=True, limit=300)})"
             status = ENTRY_STATUS.get(e.status or "", "—")
-            out.append(f"| {_cell(e.task)} | {_date(e.date)} | {status} | {_cell(e.summary)} | {file} |")
+            out.append(f"| {text(e.task, 40)} | {_date(e.date)} | {status} | {text(e.summary, 160)} | {file} |")
         out.append("")
-    return out
+    return out + more
 
 
-def _statuses(r: ReviewResult) -> list[str]:
+def _statuses(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.status_changes:
         return []
     p = annual(r.year)
@@ -143,49 +249,66 @@ def _statuses(r: ReviewResult) -> list[str]:
         "| Nhiệm vụ | Nội dung | Trước | Sau | Mục mới |",
         "|---|---|---|---|---|",
     ]
-    for s in r.status_changes:
+    shown, more = _cut(r.status_changes, cap)
+    for s in shown:
         before, after = TASK_STATUS.get(s.before or "", "—"), TASK_STATUS.get(s.after or "", "—")
         arrow = f"**{after}**" if s.before != s.after else after
-        out.append(
-            f"| {s.task} | {_cell(r.task_titles.get(s.task), 90)} | {before} | {arrow} | {s.new_entries or ''} |"
-        )
-    return out + [""]
+        title = text(r.task_titles.get(s.task), 90)
+        out.append(f"| {text(s.task, 40)} | {title} | {before} | {arrow} | {s.new_entries or ''} |")
+    return out + [""] + more
 
 
-def _rest(r: ReviewResult) -> list[str]:
+def _rest(r: ReviewResult, cap: int | None) -> list[str]:
     out: list[str] = []
     if r.unit_diffs:
-        out += ["## Thay đổi danh sách đơn vị", "", "| Đơn vị | Thông tin | Trước | Sau |", "|---|---|---|---|"]
-        out += [f"| {d.subject} | {_cell(d.field)} | {_cell(d.before)} | {_cell(d.after)} |" for d in r.unit_diffs]
-        out.append("")
+        out += ["## Thay đổi danh sách đơn vị", "", *_diff_table("Đơn vị", r.unit_diffs, cap)]
     if r.other_files:
-        shown = r.other_files[:30]
-        more = f" và {len(r.other_files) - len(shown)} tệp khác" if len(r.other_files) > len(shown) else ""
-        out += ["## Tệp khác thay đổi", "", ", ".join(f"`{f}`" for f in shown) + more, ""]
+        shown, more = _cut(r.other_files, 30 if cap is None else min(cap, 30))
+        rest = f" và {len(r.other_files) - len(shown)} tệp khác" if more else ""
+        out += ["## Tệp khác thay đổi", "", ", ".join(code(f, limit=300) for f in shown) + rest, ""]
     return out
 
 
-def render(r: ReviewResult) -> str:
-    head = [
-        "# Tóm tắt thay đổi dữ liệu Kế hoạch",
-        "",
-        _verdict(r),
-        "",
-        f"So sánh `{r.base_label}` (`{r.base}`) → `{r.head_label}` (`{r.head}`); ngày xem xét {_date(r.today)}.",
-        "",
-    ]
-    body = _plan(r) + _violations(r) + _problems(r) + _entries(r) + _statuses(r) + _rest(r)
+def render(r: ReviewResult, cap: int | None = None) -> str:
+    """The review as Markdown; `cap` shows at most that many items per section."""
+    head = ["# Tóm tắt thay đổi dữ liệu Kế hoạch", "", _verdict(r), "", _compared(r), ""]
+    body = (
+        _tools(r, cap)
+        + _plan(r, cap)
+        + _violations(r, cap)
+        + _problems(r, cap)
+        + _entries(r, cap)
+        + _statuses(r, cap)
+        + _rest(r, cap)
+    )
     if not body:
-        body = ["Không có thay đổi nào trong plan/, units/, progress/, templates/.", ""]
+        body = ["Không có thay đổi nào trong plan/, units/, progress/, templates/ hay công cụ.", ""]
     return "\n".join(head + body).rstrip("\n") + "\n"
 
 
+def digest(r: ReviewResult, full: str, full_name: str | None = None, limit: int = SUMMARY_LIMIT) -> str:
+    """`full` when it fits in `limit` bytes; otherwise the same review with fewer items per
+    section, saying where the full text is."""
+    if len(full.encode("utf-8")) <= limit:
+        return full
+    where = f"tệp {code(full_name)} trong artifact của lần chạy CI" if full_name else "bản đầy đủ (`-o TỆP`)"
+    note = f"> [!NOTE]\n> Bản tóm tắt rút gọn vì bản đầy đủ quá {limit // 1024} KiB; xem {where}.\n\n"
+    for cap in (200, 50, 10, 0):
+        text_ = render(r, cap)
+        title, _, rest = text_.partition("\n\n")
+        out = f"{title}\n\n{note}{rest}"
+        if len(out.encode("utf-8")) <= limit:
+            return out
+    return f"# Tóm tắt thay đổi dữ liệu Kế hoạch\n\n{_verdict(r)}\n\n{note}"
+
+
 def short(r: ReviewResult) -> str:
-    """A few plain lines for the terminal / CI log when the review fails."""
+    """A few plain lines for the terminal / CI log when the review fails (data made visible)."""
     lines = [
-        f"{e.path}: {_CHANGE[e.change]} một mục đã có. {ADVICE.replace('<path>', e.old_path or e.path)}."
+        f"{visible(e.path)}: {_CHANGE[e.change]} một mục đã có. "
+        f"{ADVICE.replace('<path>', visible(e.old_path or e.path))}."
         for e in r.violations
     ]
-    lines += [f"{p.path}:{p.line}:{p.col}: {p.severity} {p.code}: {p.message}" for p in r.errors]
+    lines += [f"{visible(p.path)}:{p.line}:{p.col}: {p.severity} {p.code}: {visible(p.message)}" for p in r.errors]
     lines.append(f"Không đạt: {len(r.violations)} mục đã có bị sửa/đổi tên/xóa, {len(r.errors)} lỗi dữ liệu.")
     return "\n".join(lines)
