@@ -50,6 +50,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH040": ("warning", "tệp bị bỏ qua"),
     "KH041": ("error", "bản đính chính trỏ tới mục không hợp lệ"),
     "KH042": ("warning", "CODEOWNERS đã cũ"),
+    # issue 15: where files may live, plan amendments
+    "KH200": ("error", "tệp trong progress/ không phải một mục tiến độ"),
+    "KH201": ("error", "tệp đơn vị không có đuôi .yaml"),
 }
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from kehoach import naming
 from kehoach.check.locate import at
+from kehoach.load.placement import free_name
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import implemented
 from kehoach.problems import Problem
@@ -26,15 +27,16 @@ def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
     earliest = earliest_date(dr)
     by_rel = {le.rel: le for le in dr.entries}
     corrected_by: dict[str, str] = {}
+    taken = set(dr.files)
     out: list[Problem] = []
     for le in dr.entries:
-        out += _check_one(dr, le, tasks, earliest, today)
+        out += _check_one(dr, le, tasks, earliest, today, taken)
         if le.entry.corrects is not None:
             out += _check_correction(dr, le, by_rel, corrected_by)
     return out
 
 
-def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
+def _check_one(dr, le: LoadedEntry, tasks, earliest, today, taken: set[str]) -> list[Problem]:
     e, rel, out = le.entry, le.rel, []
     task = None
     if tasks is not None:
@@ -73,7 +75,7 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
                 "kiểm tra lại số hiệu nhiệm vụ.",
             )
         )
-    out += _check_name(dr, le)
+    out += _check_name(dr, le, taken)
     if earliest and e.date < earliest:
         out.append(
             at(
@@ -109,10 +111,13 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
     return out
 
 
-def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
+def _check_name(dr: DataRoot, le: LoadedEntry, taken: set[str]) -> list[Problem]:
     e, rel = le.entry, le.rel
     parts = rel.split("/")
-    good = f"progress/{e.unit}/{expected_stem(e)}.yaml"
+    m = naming.NAME.match(parts[-1]) if len(parts) == 3 and parts[1] == e.unit else None
+    if m is not None and m["date"] == e.date.isoformat() and m["task"] == e.task:
+        return []  # the usual case: nothing more to compute
+    good = free_name(f"progress/{e.unit}/{expected_stem(e)}.yaml", taken, same_as=rel)
     if len(parts) != 3 or parts[1] != e.unit:
         return [
             at(
@@ -120,7 +125,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
                 rel,
                 ("unit",),
                 "KH033",
-                f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.",
+                f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy đổi tên thành {good}.",
             )
         ]
     m = naming.NAME.match(parts[2])
@@ -132,8 +137,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
                 rel,
                 (key,),
                 "KH033",
-                f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); "
-                f"hãy đổi tên thành {good} (thêm -2, -3 … nếu trùng).",
+                f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); hãy đổi tên thành {good}.",
             )
         ]
     return []

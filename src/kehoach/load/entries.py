@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kehoach.load.files import parse_mapping, read_text
+from kehoach.load.placement import IGNORED_NAMES, classify
 from kehoach.load.schema_errors import problems_from
 from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.model.entry import Entry
@@ -30,7 +31,7 @@ POOL_THRESHOLD = 2000
 SLICE = 500
 """Files per task sent to a worker: small enough to balance a busy machine."""
 
-IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
+__all__ = ["IGNORED_NAMES", "entry_rels", "load_entries"]
 
 
 def entry_rels(root: Path) -> tuple[list[str], list[str]]:
@@ -44,8 +45,9 @@ def entry_rels(root: Path) -> tuple[list[str], list[str]]:
     found.sort()
     yamls, others = [], []
     for parts in found:
-        name = parts[-1]
-        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append("/".join(parts))
+        kind = classify(parts[-1])
+        if kind != "ignored":
+            (yamls if kind == "entry" else others).append("/".join(parts))
     return yamls, others
 
 
@@ -65,7 +67,7 @@ def _walk(path: str, parts: tuple[str, ...], out: list[tuple[str, ...]]) -> None
         if is_dir:
             if not entry.is_symlink():
                 _walk(entry.path, parts + (entry.name,), out)
-        elif entry.name not in IGNORED_NAMES:
+        else:
             out.append(parts + (entry.name,))
 
 
@@ -99,7 +101,7 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
             out.append((validate(data), []))
         except ValidationError as exc:
             text, _ = read_text(os.path.join(base, rel), rel)
-            out.append((None, problems_from(exc, text or "", rel)))
+            out.append((None, problems_from(exc, text or "", rel, Entry)))
     return out
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.gcpause import no_gc
-from kehoach.load.entries import IGNORED_NAMES, entry_rels, load_entries
+from kehoach.load.entries import entry_rels, load_entries
 from kehoach.load.files import load_model
+from kehoach.load.placement import IGNORED_NAMES, stray_problem, unit_file_problem
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
@@ -69,9 +70,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         if path.name in IGNORED_NAMES or path.is_dir():
             continue
         if path.suffix != ".yaml":
-            dr.problems.append(
-                make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
-            )
+            dr.problems.append(unit_file_problem(rel))
             continue
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
@@ -94,10 +93,10 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel
     yamls, others = entry_rels(root)
+    taken = set(yamls)
+    unit_names = set(dr.units) | dr.broken_units
     for rel in others:
-        dr.problems.append(
-            make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ.")
-        )
+        dr.problems.append(stray_problem(root, rel, taken, unit_names))
     dr.files.extend(yamls)
     for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs), strict=False):
         dr.problems.extend(problems)
