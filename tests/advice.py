@@ -10,6 +10,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
+
+def _set_value(path: Path, key: str, fix: str, line: int) -> bool:
+    """Replace `key: <its whole value>` (however many lines, block or flow) by `fix`, for the
+    key whose key or value starts on `line`. False when the file does not parse as YAML."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return False
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key and line - 1 in (k.start_mark.line, v.start_mark.line):
+                    start, end = k.start_mark.index, v.end_mark.index
+                    end -= len(text[start:end]) - len(text[start:end].rstrip())
+                    path.write_text(text[:start] + fix + text[end:], encoding="utf-8")
+                    return True
+                todo.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return False
+
 
 def apply(root: Path, problem: dict) -> str:
     """Perform the advice of `problem` (a `validate --format json` item); return what was done."""
@@ -41,6 +67,8 @@ def apply(root: Path, problem: dict) -> str:
         fix = m[1]
         key = re.match(r"^([^\s:\"']+): ", fix)
         line = lines[at]
+        if key and _set_value(path, key[1], fix, problem["line"]):
+            return "edit"
         if key and (k := re.search(rf"(?<![\w]){re.escape(key[1])}:", line)):
             lines[at] = line[: k.start()] + fix
         else:
