@@ -61,6 +61,10 @@ def apply(root: Path, problem: dict) -> str:
                 break
         else:
             raise AssertionError(f"no key {old} in {path}")
+    elif m := re.search(r"hãy xóa `([^`]+)`", msg):
+        line, col = lines[at], problem["col"] - 1
+        where = line.index(m[1], col)
+        lines[at] = line[:where] + line[where + len(m[1]) :].lstrip(" ")
     elif re.search(r"hãy xóa dòng này|xóa dòng còn lại", msg):
         del lines[at]
     elif m := re.search(r"hãy sửa thành `([^`]+)`", msg):

@@ -50,6 +50,7 @@ CASES = [
     ("tab on a top-level key", REL, _swap("status:", "\tstatus:"), "KH006", "cột 1"),
     ("tab in a list", REL, GOOD + 'outputs:\n\t- kind: "Báo cáo"\n\t  title: "Kết quả"\n', "KH006", "cột 3"),
     ("str tag", REL, _swap('summary: "Đã', 'summary: !!str "Đã'), "KH014", '`summary: "Đã hoàn thành'),
+    ("non-specific tag", REL, _swap('summary: "Đã', 'summary: ! "Đã'), "KH014", "hãy xóa `!`"),
     ("int tag", REL, GOOD + IND.format("!!int 010"), "KH014", "`value: 10`"),
     ("duplicate key", REL, GOOD + 'status: "in_progress"\n', "KH011", "xóa dòng còn lại"),
     ("name does not match", "progress/QLMT/2026-05-21-I.2.yaml", GOOD, "KH033", REL),

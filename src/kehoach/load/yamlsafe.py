@@ -43,6 +43,9 @@ _AMBIGUOUS = re.compile(
 # blank or an indicator, never right after a letter or digit (`NN&MT` is text).
 # Only texts where this matches pay for the event pre-scan.
 _MAYBE_ANCHOR = re.compile(r"(?<!\w)[&*]")
+# libyaml's composer gives the non-specific tag `!` the node's usual type, so the node tree
+# cannot tell `! "x"` from `"x"`; texts where a `!` could start a token are scanned as events.
+_MAYBE_BANG = re.compile(r"(?:^|[\s\[{,])!(?:[\s\]},]|$)", re.M)
 
 
 class _Loader(CParser):
@@ -67,6 +70,8 @@ def compose(text: str, path: str) -> yaml.Node:
     """The document's node tree, or raise _Bad with the problem."""
     if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         _refuse_anchors(text, path)
+    if "!" in text and _MAYBE_BANG.search(text):
+        _refuse_bang(text, path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -100,6 +105,24 @@ def _refuse_anchors(text: str, path: str) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise _Bad(_syntax_problem(exc, path)) from None
+
+
+def _refuse_bang(text: str, path: str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if getattr(event, "tag", None) == "!":
+                m = event.start_mark
+                raise _Bad(
+                    make(
+                        "KH014",
+                        path,
+                        m.line + 1,
+                        m.column + 1,
+                        "không dùng thẻ YAML `!`; hãy xóa `!` (chữ viết trong dấu nháy kép).",
+                    )
+                )
+    except yaml.MarkedYAMLError:
+        return  # the syntax error is reported by the composer
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -15,6 +15,13 @@ REFUSED_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202
 """Characters refused in data files and in values: C0/C1 controls but tab and line
 breaks, Unicode line/paragraph separators, BiDi embedding and isolate controls."""
 _CONTROL = re.compile(REFUSED_CONTROL + r"|\r")  # in a value even CR is refused (files may use CRLF)
+_BLANK = re.compile(r"[\s\ufeff]*\Z")
+"""Blank text: Unicode white space and the BOM, the same set as JSON Schema's (ECMAScript's) `\\s`."""
+
+_NOT_REFUSED = "[^" + REFUSED_CONTROL[1:-1] + r"\r]"
+TEXT_PATTERN = f"^{_NOT_REFUSED}*[^{REFUSED_CONTROL[1:-1]}\\r\\s\\ufeff]{_NOT_REFUSED}*$"
+"""The JSON Schema form of `Text`: not blank, no refused control character (NFC cannot be said there)."""
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class Strict(BaseModel):
@@ -26,7 +33,7 @@ class Strict(BaseModel):
 def _nfc(value: str) -> str:
     if not unicodedata.is_normalized("NFC", value):
         raise PydanticCustomError("kh_nfd", "chữ ở dạng tổ hợp (NFD); hãy chuyển sang NFC")
-    if not value.strip():
+    if _BLANK.match(value):
         raise PydanticCustomError("kh_blank", "không được để trống")
     if m := _CONTROL.search(value):
         raise PydanticCustomError(
@@ -54,10 +61,31 @@ def _iso_date(value: object) -> object:
         ) from None
 
 
-Text = Annotated[str, AfterValidator(_nfc)]
+Text = Annotated[
+    str,
+    AfterValidator(_nfc),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": TEXT_PATTERN,
+            "patternErrorMessage": "Không được để trống, không có ký tự điều khiển (thường do dán từ Word).",
+        }
+    ),
+]
 """Non-empty NFC text."""
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": "Ngày viết dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-20.",
+        }
+    ),
+]
 """A real calendar date written YYYY-MM-DD."""
 
 UnitCode = Annotated[
