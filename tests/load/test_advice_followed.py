@@ -132,3 +132,19 @@ def test_near_miss_dates_in_vietnamese_order_say_the_day(cli, example_root):
     write(example_root, REL, _swap("date: 2026-05-20", "date: 05/11/2026"))
     (problem,) = _problems(cli, example_root, REL)
     assert "ngày 5 tháng 11 năm 2026" in problem["message"] and "`date: 2026-11-05`" in problem["message"]
+
+
+def test_every_stray_gets_its_own_name_so_all_advice_can_be_followed_at_once(cli, example_root):
+    for n in range(3):
+        write(example_root, f"progress/QLMT/bao-cao-{n}.yml", _swap("Đã hoàn thành", f"Lần {n}:"))
+    problems = _problems(cli, example_root, "progress/QLMT/bao-cao-0.yml")
+    problems += _problems(cli, example_root, "progress/QLMT/bao-cao-1.yml")
+    problems += _problems(cli, example_root, "progress/QLMT/bao-cao-2.yml")
+    for problem in problems:
+        apply(example_root, problem)
+    assert cli(["validate"], example_root).exit_code == 0
+    assert {p.name for p in (example_root / "progress/QLMT").glob("2026-05-20-I.2*.yaml")} == {
+        "2026-05-20-I.2.yaml",
+        "2026-05-20-I.2-2.yaml",
+        "2026-05-20-I.2-3.yaml",
+    }

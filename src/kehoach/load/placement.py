@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Collection
 from pathlib import Path
 from typing import Literal
 
 from kehoach import naming
+from kehoach.load.text import MAX_BYTES
 from kehoach.problems import Problem, make
 
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
@@ -48,17 +50,27 @@ def free_name(wanted: str, taken: Collection[str], same_as: str | None = None) -
     return candidate
 
 
-def stray_problem(root: Path, rel: str, taken: Collection[str], units: Collection[str]) -> Problem:
-    """KH200 for a file under progress/ that is not an entry, naming what to do with it.
-    Called only for such files (the error path), so it may read the file."""
+def stray_problems(root: Path, rels: list[str], taken: Collection[str], units: Collection[str]) -> list[Problem]:
+    """KH200 for each file under progress/ that is not an entry, naming what to do with it.
+    Called only for such files (the error path), so it may read them; each is read at most
+    once and compared only with entries of its folder that have its very size."""
+    sizes: dict[str, dict[int, list[str]]] = {}  # folder -> size -> entries
+    reserved = set(taken)  # names already advised, so that following every message at once works
+    return [_stray(root, rel, reserved, units, sizes) for rel in rels]
+
+
+def _stray(
+    root: Path, rel: str, taken: set[str], units: Collection[str], sizes: dict[str, dict[int, list[str]]]
+) -> Problem:
     parts = rel.split("/")
     name = parts[-1]
-    copy_of = _identical_entry(root, rel, taken)
+    copy_of = _identical_entry(root, rel, taken, sizes)
     if copy_of is not None:
         return make("KH200", rel, 1, 1, f"tệp này là bản sao của {copy_of}; hãy xóa tệp này.")
     wanted = _wanted(root, rel, units)
     if wanted is not None:
         target = free_name(wanted, taken)
+        taken.add(target)
         return make(
             "KH200",
             rel,
@@ -78,35 +90,59 @@ def stray_problem(root: Path, rel: str, taken: Collection[str], units: Collectio
 
 
 def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
-    """The entry name the file should have: from its content when it reads as an entry,
-    else from its own name when only the extension or the folder's case is wrong."""
+    """The entry name the file should have: its own name with the extension (and the folder's
+    case) fixed when that agrees with its content, else the name its content gives."""
     from kehoach.load.files import load_model  # the error path only
     from kehoach.model.entry import Entry
 
-    entry, _, _ = load_model(root / rel, rel, Entry)
-    if entry is not None:
-        return f"progress/{entry.unit}/{naming.stem(entry.date, entry.task)}.yaml"
     parts = rel.split("/")
     m = _YAMLISH.match(parts[-1])
-    if len(parts) != 3 or m is None or not _ENTRY_STEM.match(m["stem"]) or not _LOOKS_YAML.search(parts[-1]):
-        return None
-    folder = parts[1].upper() if parts[1].upper() in units else parts[1]
-    return f"progress/{folder}/{m['stem']}.yaml"
+    own = None
+    if len(parts) == 3 and m is not None and _ENTRY_STEM.match(m["stem"]) and _LOOKS_YAML.search(parts[-1]):
+        folder = parts[1].upper() if parts[1].upper() in units else parts[1]
+        own = f"progress/{folder}/{m['stem']}.yaml"
+    entry, _, _ = load_model(root / rel, rel, Entry)
+    if entry is None:
+        return own
+    by_content = f"progress/{entry.unit}/{naming.stem(entry.date, entry.task)}.yaml"
+    name = naming.NAME.match(own.rsplit("/", 1)[-1]) if own is not None else None
+    agrees = name is not None and (name["date"], name["task"]) == (entry.date.isoformat(), entry.task)
+    return own if own is not None and agrees and own.startswith(f"progress/{entry.unit}/") else by_content
 
 
-def _identical_entry(root: Path, rel: str, taken: Collection[str]) -> str | None:
-    """An entry beside the file with the very same bytes (an editor's backup, a copy)."""
-    folder = rel.rsplit("/", 1)[0] + "/"
+def _size(path: Path) -> int | None:
+    """The size of a regular file small enough to be data; None for anything else."""
     try:
-        data = (root / rel).read_bytes()
+        st = os.stat(path)
     except OSError:
         return None
-    for other in sorted(t for t in taken if t.startswith(folder) and "/" not in t[len(folder) :]):
-        try:
-            if os.path.getsize(root / other) == len(data) and (root / other).read_bytes() == data:
+    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
+
+
+def _identical_entry(
+    root: Path, rel: str, taken: Collection[str], sizes: dict[str, dict[int, list[str]]]
+) -> str | None:
+    """An entry beside the file with the very same bytes (an editor's backup, a copy)."""
+    folder = rel.rsplit("/", 1)[0] + "/"
+    size = _size(root / rel)
+    if size is None:
+        return None
+    if folder not in sizes:
+        index: dict[int, list[str]] = {}
+        for other in sorted(t for t in taken if t.startswith(folder) and "/" not in t[len(folder) :]):
+            if (n := _size(root / other)) is not None:
+                index.setdefault(n, []).append(other)
+        sizes[folder] = index
+    candidates = sizes[folder].get(size, [])
+    if not candidates:
+        return None
+    try:
+        data = (root / rel).read_bytes()
+        for other in candidates:
+            if (root / other).read_bytes() == data:
                 return other
-        except OSError:
-            continue
+    except OSError:
+        return None
     return None
 
 

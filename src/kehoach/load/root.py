@@ -8,7 +8,7 @@ from pathlib import Path
 from kehoach.gcpause import no_gc
 from kehoach.load.entries import entry_rels, load_entries
 from kehoach.load.files import load_model
-from kehoach.load.placement import IGNORED_NAMES, stray_problem, unit_file_problem
+from kehoach.load.placement import IGNORED_NAMES, stray_problems, unit_file_problem
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
@@ -95,8 +95,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
     yamls, others = entry_rels(root)
     taken = set(yamls)
     unit_names = set(dr.units) | dr.broken_units
-    for rel in others:
-        dr.problems.append(stray_problem(root, rel, taken, unit_names))
+    dr.problems.extend(stray_problems(root, others, taken, unit_names))
     dr.files.extend(yamls)
     for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs), strict=False):
         dr.problems.extend(problems)

@@ -19,6 +19,9 @@ NUMBER_KEYS = frozenset({"value", "start", "end", "month", "day"})
 
 BOOL_KEYS = frozenset({"continuing"})
 
+LONGEST = 80
+"""Longer words are compared with nothing: no code or key is that long (and it bounds the work)."""
+
 _YES = {"y", "yes", "on"}
 _NO = {"n", "no", "off"}
 
@@ -129,6 +132,8 @@ def near(value: str, candidates: Iterable[str]) -> list[str]:
     """Candidates one edit away from `value` (ignoring case and spaces first), closest first."""
     options = sorted(set(candidates))
     squashed = "".join(value.split()).casefold()
+    if len(squashed) > LONGEST:
+        return []
     same = [c for c in options if c.casefold() == squashed]
     if same:
         return same[:1]
@@ -147,6 +152,8 @@ def close_key(key: str, fields: dict[str, str | None]) -> str | None:
     """The allowed key a misspelt one means: by spelling (`sumary`, `Status`) or by the
     field's Vietnamese title (`tình trạng` → `status`)."""
     folded = fold(key)
+    if len(folded) > LONGEST:
+        return None
     for name, title in fields.items():
         if folded in (fold(name), fold(title or "\0")):
             return name

@@ -127,6 +127,10 @@ def check(text: str, path: str) -> Problem | None:
     return None
 
 
+TAB_TRIES = 8
+"""Indentations tried for a Tab-indented line (each a parse of the file): the likely ones."""
+
+
 def tab_column(text: str, line: int) -> int:
     """The 1-based column a Tab-indented line must start at: from the lines above it (a key
     ending in `:` opens a level two spaces deeper; otherwise a sibling or an ancestor's level),
@@ -151,7 +155,7 @@ def tab_column(text: str, line: int) -> int:
             candidates.append(item + 2)
         candidates += [item, ind]
     candidates += sorted(set(indents), reverse=True) + [0]
-    for width in dict.fromkeys(candidates):
+    for width in list(dict.fromkeys(candidates))[:TAB_TRIES]:
         trial = "\n".join(lines[: line - 1] + [" " * width + content] + lines[line:])
         try:
             yamlsafe.compose(trial, "")
