@@ -148,3 +148,13 @@ def test_every_stray_gets_its_own_name_so_all_advice_can_be_followed_at_once(cli
         "2026-05-20-I.2-2.yaml",
         "2026-05-20-I.2-3.yaml",
     }
+
+
+def test_near_miss_codes_are_named(cli, example_root):
+    write(example_root, "progress/QLMT/2026-05-20-I.20.yaml", _swap('"I.2"', '"I.20"'))
+    write(example_root, "progress/QLTM/2026-05-20-I.2.yaml", _swap('"QLMT"', '"QLTM"'))
+    by_path = {p["path"]: p for p in json.loads(cli(["validate", "--format", "json"], example_root).stdout)}
+    task = by_path["progress/QLMT/2026-05-20-I.20.yaml"]
+    assert task["code"] == "KH030" and task["message"].endswith("Ý bạn là `I.2`?")
+    unit = by_path["progress/QLTM/2026-05-20-I.2.yaml"]
+    assert unit["code"] == "KH031" and unit["message"].endswith("Ý bạn là `QLMT`?")

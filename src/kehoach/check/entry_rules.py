@@ -132,6 +132,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry, taken: set[str]) -> list[Problem]
     if m is not None and m["date"] == e.date.isoformat() and m["task"] == e.task:
         return []  # the usual case: nothing more to compute
     good = free_name(f"progress/{e.unit}/{expected_stem(e)}.yaml", taken, same_as=rel)
+    taken.add(good)  # another misnamed entry is advised another name: all advice can be followed at once
     if len(parts) != 3 or parts[1] != e.unit:
         return [
             at(

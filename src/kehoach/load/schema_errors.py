@@ -78,12 +78,14 @@ def _name(model: type[BaseModel] | None, loc: Loc) -> str:
         return "tệp"
     words: list[str] = []
     here = model
+    listed: str | None = None  # the title of the list an index is in
     for i, part in enumerate(loc):
         if isinstance(part, int):
-            title = here.model_config.get("title") if here is not None else None
+            title = here.model_config.get("title") if here is not None else listed
             words.append(f"{_lower(title)} thứ {part + 1}" if title else f"mục thứ {part + 1}")
             continue
         info = here.model_fields.get(part) if here is not None else None
+        listed = info.title if info is not None else None
         last = i == len(loc) - 1
         if last:
             title = f" ({_lower(info.title)})" if info is not None and info.title and len(loc) == 1 else ""
