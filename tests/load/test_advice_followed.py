@@ -35,6 +35,7 @@ CASES = [
     ("thousands dots", REL, GOOD + IND.format('"1.500"'), "KH022", "`value: 1500`"),
     ("quoted number", REL, GOOD + IND.format('"92.5"'), "KH022", "`value: 92.5`"),
     ("leading zero", REL, GOOD + IND.format("010"), "KH012", "`value: 10`"),
+    ("thousands dot unquoted", REL, GOOD + IND.format("1.500"), "KH012", "`value: 1500`"),
     ("leading zero in text", REL, GOOD + "author: 010\n", "KH012", '`author: "010"`'),
     ("yes in text", REL, GOOD + "proposals: no\n", "KH012", '`proposals: "no"`'),
     ("date d/m/y", REL, _swap("date: 2026-05-20", "date: 20/05/2026"), "KH024", "`date: 2026-05-20`"),
@@ -148,6 +149,19 @@ def test_every_stray_gets_its_own_name_so_all_advice_can_be_followed_at_once(cli
         "2026-05-20-I.2-2.yaml",
         "2026-05-20-I.2-3.yaml",
     }
+
+
+def test_a_true_decimal_is_still_read(cli, example_root):
+    """Only a trailing zero makes `1.500` ambiguous; `12.345` and `0.500` are decimals."""
+    write(example_root, REL, GOOD + IND.format("12.345") + '  - name: "b"\n    value: 0.500\n')
+    assert cli(["validate"], example_root).exit_code == 0
+    write(example_root, REL, GOOD + IND.format("1.500"))
+    (problem,) = _problems(cli, example_root, REL)
+    assert "`value: 1.5`" in problem["message"]
+    other = problem["message"].rsplit("; ", 1)[1]  # "nếu là 1,5, hãy sửa thành `value: 1.5`."
+    apply(example_root, dict(problem, message=other))  # the other reading, followed literally, clears it too
+    assert cli(["validate"], example_root).exit_code == 0
+    assert "value: 1.5" in (example_root / REL).read_text(encoding="utf-8")
 
 
 def test_near_miss_codes_are_named(cli, example_root):

@@ -264,6 +264,8 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None, key: str
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
+        if key == "value" and _THOUSANDS.match(value):
+            _refuse(_thousands_problem(node, path, value), soft)
         return float(value)
     if value in _SPECIAL_FLOAT:
         return float(value.replace(".", "").lower())
@@ -273,6 +275,25 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None, key: str
 def is_number(text: str) -> bool:
     """Does a plain scalar read as a number under YAML 1.2 core (as `_scalar` types it)?"""
     return bool(_INT.match(text) or _FLOAT.match(text)) or text in _SPECIAL_FLOAT
+
+
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0\Z")
+"""`1.500`, `12.300` in an indicator's value: Vietnamese staff mean thousands (1500), YAML
+reads a decimal (1.5). No one writes a decimal's trailing zero, so this is refused."""
+
+
+def _thousands_problem(node: yaml.ScalarNode, path: str, value: str) -> Problem:
+    m = node.start_mark
+    thousands, decimal = value.replace(".", ""), value.rstrip("0")
+    return make(
+        "KH012",
+        path,
+        m.line + 1,
+        m.column + 1,
+        f"giá trị `{value}` mơ hồ: YAML đọc là {decimal.replace('.', ',')} chứ không phải {thousands}; "
+        f"nếu là {thousands}, hãy sửa thành `value: {thousands}`; "
+        f"nếu là {decimal.replace('.', ',')}, hãy sửa thành `value: {decimal}`.",
+    )
 
 
 def _ambiguous_fix(value: str, key: str | None) -> str:
