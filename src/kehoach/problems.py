@@ -61,6 +61,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     # kehoach review (what git holds, what a change does)
     "KH100": ("error", "mục git không phải tệp thường (symlink, submodule)"),
     "KH101": ("warning", "mục mới ghi lùi ngày quá 30 ngày"),
+    # issue 15: where files may live, plan amendments
+    "KH200": ("error", "tệp trong progress/ không phải một mục tiến độ"),
+    "KH201": ("error", "tệp đơn vị không có đuôi .yaml"),
+    "KH202": ("error", "văn bản điều chỉnh nhắc tới nhiệm vụ hoặc đơn vị không có"),
+    "KH203": ("error", "các văn bản điều chỉnh không khớp nhau hoặc không khớp plan/tasks.yaml"),
 }
 
 

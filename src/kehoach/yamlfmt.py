@@ -21,7 +21,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
@@ -32,6 +32,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from kehoach.load import yamlsafe
 from kehoach.model.entry import Entry
+from kehoach.model.fields import fields as _fields
 from kehoach.model.plan import Appendix, Plan
 from kehoach.model.unit import Unit
 
@@ -72,28 +73,6 @@ def _yaml() -> YAML:
 
 
 # --- the schema: field order, nested models, date fields --------------------------------------
-
-
-def _inner(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """(nested model, is a date) of a field annotation, through Optional, list and Annotated."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _inner(get_args(annotation)[0])
-    if origin in (Union, list) or str(origin) == "<class 'types.UnionType'>":
-        found: tuple[type[BaseModel] | None, bool] = (None, False)
-        for arg in get_args(annotation):
-            model, is_date = _inner(arg)
-            found = (found[0] or model, found[1] or is_date)
-        return found
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    return None, annotation is dt.date
-
-
-def _fields(model: type[BaseModel] | None) -> dict[str, tuple[type[BaseModel] | None, bool]]:
-    if model is None:
-        return {}
-    return {name: _inner(info.annotation) for name, info in model.model_fields.items()}
 
 
 def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:

@@ -53,7 +53,7 @@ def test_dates_are_strings_with_date_format():
     assert entry["properties"]["date"]["type"] == "string"
     assert entry["properties"]["date"]["format"] == "date"
     out_date = entry["$defs"]["Output"]["properties"]["date"]["anyOf"]
-    assert {"type": "string", "format": "date"} in out_date
+    assert any(d.get("type") == "string" and d.get("format") == "date" and "pattern" in d for d in out_date)
     assert entry["additionalProperties"] is False
     assert set(entry["required"]) == {"task", "unit", "date", "status", "summary"}
 

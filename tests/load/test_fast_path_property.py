@@ -249,7 +249,7 @@ def bad_root(tmp_path: Path) -> Path:
     for i, content in enumerate(BAD):
         write(root, f"progress/QLMT/2026-05-20-I.2-{100 + i}.yaml", content)
     write(root, "progress/TSKN/2026-05-20-I.2.yaml", GOOD.replace('"QLMT"', '"TSKN"'))  # KH032, KH033
-    write(root, "progress/QLMT/ghi-chu.txt", "x")  # KH040
+    write(root, "progress/QLMT/ghi-chu.txt", "x")  # KH200
     write(root, "progress/A-B/2026-05-20-I.2.yaml", GOOD)  # order: "A-B" vs "A"
     write(root, "progress/A/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/QLMT/sub/2026-05-20-I.2.yaml", GOOD)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kehoach.check.assignment import check_amendments
 from kehoach.check.codeowners_rule import check_codeowners
 from kehoach.check.entry_rules import check_entries
 from kehoach.check.plan_rules import check_plan
@@ -14,6 +15,7 @@ from kehoach.problems import Problem
 
 def check_root(dr: DataRoot, today: dt.date) -> list[Problem]:
     problems = check_plan(dr)
+    problems += check_amendments(dr)
     problems += check_units(dr)
     problems += check_entries(dr, today)
     problems += check_codeowners(dr)

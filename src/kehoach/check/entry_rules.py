@@ -6,13 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from kehoach import naming
+from kehoach.check.assignment import unassigned_problems
 from kehoach.check.locate import at
+from kehoach.load import suggest
+from kehoach.load.placement import free_name
 from kehoach.load.root import DataRoot, LoadedEntry
-from kehoach.model.plan import implemented
+from kehoach.model.amendment import History
+from kehoach.model.entry import Entry
+from kehoach.model.plan import Task, implemented
 from kehoach.problems import Problem
 
 
-def expected_stem(entry) -> str:
+def expected_stem(entry: Entry) -> str:
     return naming.stem(entry.date, entry.task)
 
 
@@ -26,27 +31,45 @@ def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
     earliest = earliest_date(dr)
     by_rel = {le.rel: le for le in dr.entries}
     corrected_by: dict[str, str] = {}
+    taken = set(dr.files)
+    history = History(dr.plan.amendments if dr.plan is not None else ())
+    unassigned: dict[tuple[str, str], list[LoadedEntry]] = {}
     out: list[Problem] = []
     for le in dr.entries:
-        out += _check_one(dr, le, tasks, earliest, today)
+        out += _check_one(dr, le, tasks, earliest, today, taken, history, unassigned)
         if le.entry.corrects is not None:
             out += _check_correction(dr, le, by_rel, corrected_by)
+    if tasks is not None:
+        out += unassigned_problems(dr, tasks, unassigned)
     return out
 
 
-def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
+def _check_one(
+    dr: DataRoot,
+    le: LoadedEntry,
+    tasks: dict[str, Task] | None,
+    earliest: dt.date | None,
+    today: dt.date,
+    taken: set[str],
+    history: History,
+    unassigned: dict[tuple[str, str], list[LoadedEntry]],
+) -> list[Problem]:
     e, rel, out = le.entry, le.rel, []
     task = None
     if tasks is not None:
         task = tasks.get(e.task)
         if task is None:
+            mine = [
+                t.id for t in tasks.values() if e.unit in dr.units and t.assigned(e.unit, dr.units[e.unit].internal)
+            ]
+            hint = suggest.did_you_mean(e.task, mine) or suggest.did_you_mean(e.task, tasks)
             out.append(
                 at(
                     dr,
                     rel,
                     ("task",),
                     "KH030",
-                    f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`.",
+                    f"nhiệm vụ `{e.task}` không có trong Phụ lục; xem danh sách bằng `kehoach plan`.{hint}",
                 )
             )
     if e.unit in dr.broken_units:
@@ -58,23 +81,16 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
                 rel,
                 ("unit",),
                 "KH031",
-                f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}.",
+                f"đơn vị `{e.unit}` chưa đăng ký trong units/; mã hợp lệ: {', '.join(sorted(dr.units))}."
+                + suggest.did_you_mean(e.unit, dr.units),
             )
         )
-    elif task is not None and not task.assigned(e.unit, dr.units[e.unit].internal):
-        named = ", ".join(task.lead + [c for c in task.coordinating if c in dr.units])
-        out.append(
-            at(
-                dr,
-                rel,
-                ("unit",),
-                "KH032",
-                f"đơn vị `{e.unit}` không chủ trì hay phối hợp nhiệm vụ {e.task} (chỉ: {named}); "
-                "kiểm tra lại số hiệu nhiệm vụ.",
-            )
-        )
-    out += _check_name(dr, le)
-    if earliest and e.date < earliest:
+    elif task is not None and not task.assigned(
+        e.unit, dr.units[e.unit].internal, history.on(e.task, e.date, (task.lead, task.coordinating))
+    ):
+        unassigned.setdefault((e.task, e.unit), []).append(le)
+    out += _check_name(dr, le, taken)
+    if earliest and dr.plan is not None and e.date < earliest:
         out.append(
             at(
                 dr,
@@ -109,10 +125,14 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
     return out
 
 
-def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
+def _check_name(dr: DataRoot, le: LoadedEntry, taken: set[str]) -> list[Problem]:
     e, rel = le.entry, le.rel
     parts = rel.split("/")
-    good = f"progress/{e.unit}/{expected_stem(e)}.yaml"
+    m = naming.NAME.match(parts[-1]) if len(parts) == 3 and parts[1] == e.unit else None
+    if m is not None and m["date"] == e.date.isoformat() and m["task"] == e.task:
+        return []  # the usual case: nothing more to compute
+    good = free_name(f"progress/{e.unit}/{expected_stem(e)}.yaml", taken, same_as=rel)
+    taken.add(good)  # another misnamed entry is advised another name: all advice can be followed at once
     if len(parts) != 3 or parts[1] != e.unit:
         return [
             at(
@@ -120,7 +140,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
                 rel,
                 ("unit",),
                 "KH033",
-                f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.",
+                f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy đổi tên thành {good}.",
             )
         ]
     m = naming.NAME.match(parts[2])
@@ -132,17 +152,18 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
                 rel,
                 (key,),
                 "KH033",
-                f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); "
-                f"hãy đổi tên thành {good} (thêm -2, -3 … nếu trùng).",
+                f"tên tệp không khớp nội dung (date: {e.date.isoformat()}, task: {e.task}); hãy đổi tên thành {good}.",
             )
         ]
     return []
 
 
-def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict, corrected_by: dict) -> list[Problem]:
+def _check_correction(
+    dr: DataRoot, le: LoadedEntry, by_rel: dict[str, LoadedEntry], corrected_by: dict[str, str]
+) -> list[Problem]:
     """A correction replaces one older entry of the same unit and task, and only one correction
     may replace it: entries are ordered by (date, path), so corrections can never form a cycle."""
-    target = by_rel.get(le.entry.corrects)
+    target = by_rel.get(le.entry.corrects or "")
     if target is None:
         return [
             at(

@@ -12,13 +12,13 @@ from kehoach.model.timeline import parse_wording
 from kehoach.problems import Problem
 
 
-def _located(groups: list[Group], loc: tuple = (), chain: tuple = ()) -> Iterator[tuple[tuple, tuple, Task]]:
+def located(groups: list[Group], loc: tuple = (), chain: tuple = ()) -> Iterator[tuple[tuple, tuple, Task]]:
     """(YAML path inside tasks.yaml, groups above, task) for every task, in document order."""
     for gi, g in enumerate(groups):
         here, gloc = chain + (g,), loc + ("groups", gi)
         for ti, t in enumerate(g.tasks):
             yield gloc + ("tasks", ti), here, t
-        yield from _located(g.groups, gloc, here)
+        yield from located(g.groups, gloc, here)
 
 
 def check_plan(dr: DataRoot) -> list[Problem]:
@@ -37,7 +37,7 @@ def check_plan(dr: DataRoot) -> list[Problem]:
     if dr.appendix is None:
         return out
     first: dict[str, tuple] = {}
-    for loc, chain, task in _located(dr.appendix.groups):
+    for loc, chain, task in located(dr.appendix.groups):
         expected = ".".join(g.id for g in chain) + "."
         if task.id in first:
             line = at(dr, TASKS_FILE, first[task.id] + ("id",), "KH036", "").line

@@ -92,7 +92,7 @@ def _check(dr: DataRoot, rel: str, text: str, today: dt.date) -> Entry:
     try:
         entry = Entry.model_validate(data)
     except ValidationError as exc:
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems_from(exc, text, rel)) from None
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems_from(exc, text, rel, Entry)) from None
     trial = DataRoot(
         root=dr.root,
         plan=dr.plan,

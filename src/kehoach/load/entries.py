@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kehoach.load.files import parse_mapping, read_text
+from kehoach.load.placement import classify
 from kehoach.load.schema_errors import problems_from
 from kehoach.load.tree import IGNORED_NAMES as IGNORED_NAMES
 from kehoach.load.tree import scan
@@ -32,20 +33,23 @@ POOL_THRESHOLD = 2000
 SLICE = 500
 """Files per task sent to a worker: small enough to balance a busy machine."""
 
+__all__ = ["IGNORED_NAMES", "entry_rels", "load_entries", "split_yaml"]
+
 
 def split_yaml(files: list[str]) -> tuple[list[str], list[str]]:
-    """(YAML entry files, other files) of a listing, order kept."""
+    """(YAML entry files, stray files) of a listing under progress/, order kept (load/placement.py decides)."""
     yamls: list[str] = []
     others: list[str] = []
     for rel in files:
-        name = rel.rsplit("/", 1)[-1]
-        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append(rel)
+        kind = classify(rel.rsplit("/", 1)[-1])
+        if kind != "ignored":
+            (yamls if kind == "entry" else others).append(rel)
     return yamls, others
 
 
 def entry_rels(root: Path) -> tuple[list[str], list[str]]:
-    """(YAML entry files, other regular files) under progress/ as root-relative POSIX
-    paths, in the order `sorted(Path.rglob("*"))` gives them (component by component).
+    """(YAML entry files, stray files) under progress/ as root-relative POSIX paths, in
+    the order `sorted(Path.rglob("*"))` gives them (component by component).
     What is not a regular file is not listed (see load/tree.py)."""
     return split_yaml(scan(root, "progress").files)
 
@@ -80,7 +84,7 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
             out.append((validate(data), []))
         except ValidationError as exc:
             text, _ = read_text(os.path.join(base, rel), rel)
-            out.append((None, problems_from(exc, text or "", rel)))
+            out.append((None, problems_from(exc, text or "", rel, Entry)))
     return out
 
 

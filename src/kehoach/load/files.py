@@ -72,7 +72,7 @@ def load_model(path: Path, rel: str, model: type[M]) -> tuple[M | None, str | No
     try:
         return model.model_validate(data), text, []
     except ValidationError as exc:
-        return None, text, problems_from(exc, text, rel)
+        return None, text, problems_from(exc, text, rel, model)
 
 
 def find_root(start: Path) -> Path | None:

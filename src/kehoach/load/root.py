@@ -8,6 +8,7 @@ from pathlib import Path
 from kehoach.gcpause import no_gc
 from kehoach.load.entries import load_entries, split_yaml
 from kehoach.load.files import load_model
+from kehoach.load.placement import stray_problems, unit_file_problem
 from kehoach.load.tree import DATA_DIRS, scan
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
@@ -74,9 +75,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
     for rel in listings["units"].files:
         path = root / rel
         if path.suffix != ".yaml":
-            dr.problems.append(
-                make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
-            )
+            dr.problems.append(unit_file_problem(rel))
             continue
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
@@ -99,10 +98,9 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel
     yamls, others = split_yaml(listings["progress"].files)
-    for rel in others:
-        dr.problems.append(
-            make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là một mục tiến độ.")
-        )
+    taken = set(yamls)
+    unit_names = set(dr.units) | dr.broken_units
+    dr.problems.extend(stray_problems(root, others, taken, unit_names))
     dr.files.extend(yamls)
     for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs), strict=False):
         dr.problems.extend(problems)

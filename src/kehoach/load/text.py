@@ -101,14 +101,56 @@ def check(text: str, path: str) -> Problem | None:
     m = _TAB_INDENT.search(text)
     if m:
         line, col = position(text, m.end() - 1)
+        start = tab_column(text, line)
+        spaces = f"{start - 1} dấu cách đầu dòng" if start > 1 else "không có dấu cách đầu dòng"
         return make(
             "KH006",
             path,
             line,
             col,
-            "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách — hãy thay Tab bằng 2 dấu cách.",
+            "thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách — hãy xóa Tab và cho dòng này "
+            f"bắt đầu ở cột {start} ({spaces}).",
         )
     return None
+
+
+TAB_TRIES = 8
+"""Indentations tried for a Tab-indented line (each a parse of the file): the likely ones."""
+
+
+def tab_column(text: str, line: int) -> int:
+    """The 1-based column a Tab-indented line must start at: from the lines above it (a key
+    ending in `:` opens a level two spaces deeper; otherwise a sibling or an ancestor's level),
+    the first that makes this line read as YAML. Only computed for the error."""
+    from kehoach.load import yamlsafe
+
+    lines = text.split("\n")
+    content = lines[line - 1].lstrip(" \t")
+    indents: list[int] = []
+    prev = ""
+    for above in lines[: line - 1]:
+        body = above.strip()
+        if body and not body.startswith("#"):
+            prev = above
+            indents.append(len(above) - len(above.lstrip(" ")))
+    candidates: list[int] = []
+    if prev:
+        ind = indents[-1]
+        body = re.sub(r"\s+#.*$", "", prev.strip())
+        item = ind + 2 if body.startswith("- ") else ind
+        if body.endswith(":"):
+            candidates.append(item + 2)
+        candidates += [item, ind]
+    candidates += sorted(set(indents), reverse=True) + [0]
+    for width in list(dict.fromkeys(candidates))[:TAB_TRIES]:
+        trial = "\n".join(lines[: line - 1] + [" " * width + content] + lines[line:])
+        try:
+            yamlsafe.compose(trial, "")
+        except yamlsafe._Bad as bad:
+            if bad.problem.line <= line:
+                continue
+        return width + 1
+    return 1
 
 
 def _first_non_nfc(text: str) -> int:

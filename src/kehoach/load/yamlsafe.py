@@ -44,6 +44,9 @@ _AMBIGUOUS = re.compile(
 # blank or an indicator, never right after a letter or digit (`NN&MT` is text).
 # Only texts where this matches pay for the event pre-scan.
 _MAYBE_ANCHOR = re.compile(r"(?<!\w)[&*]")
+# libyaml's composer gives the non-specific tag `!` the node's usual type, so the node tree
+# cannot tell `! "x"` from `"x"`; texts where a `!` could start a token are scanned as events.
+_MAYBE_BANG = re.compile(r"(?:^|[\s\[{,])!(?:[\s\]},]|$)", re.M)
 
 
 class _Loader(CParser):
@@ -68,6 +71,8 @@ def compose(text: str, path: str) -> yaml.Node:
     """The document's node tree, or raise _Bad with the problem."""
     if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         _refuse_anchors(text, path)
+    if "!" in text and _MAYBE_BANG.search(text):
+        _refuse_bang(text, path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -101,6 +106,24 @@ def _refuse_anchors(text: str, path: str) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise _Bad(_syntax_problem(exc, path)) from None
+
+
+def _refuse_bang(text: str, path: str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if getattr(event, "tag", None) == "!":
+                m = event.start_mark
+                raise _Bad(
+                    make(
+                        "KH014",
+                        path,
+                        m.line + 1,
+                        m.column + 1,
+                        "không dùng thẻ YAML `!`; hãy xóa `!` (chữ viết trong dấu nháy kép).",
+                    )
+                )
+    except yaml.MarkedYAMLError:
+        return  # the syntax error is reported by the composer
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str) -> Problem:
@@ -158,14 +181,14 @@ def _reason(problem: str) -> str:
 MAX_DEPTH = 50  # our files nest four levels; deeper is a mistake or an attack
 
 
-def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = None) -> Any:
+def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = None, key: str | None = None) -> Any:
     """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches.
 
     With `soft` (a list), problems that leave the structure readable (KH011, KH012,
     KH014) are collected there and reading goes on, so a file's every such problem
-    can be reported at once."""
+    can be reported at once. `key` is the key the node is the value of, for advice."""
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, path, soft)
+        return _scalar(node, path, soft, key)
     if node.tag != _PLAIN:
         _refuse(_tag_problem(node, path), soft)
     if depth >= MAX_DEPTH:
@@ -186,14 +209,14 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
         if not isinstance(key_node, yaml.ScalarNode):
             m = key_node.start_mark
             raise _Bad(make("KH022", path, m.line + 1, m.column + 1, "khóa phải là một chữ đơn giản."))
-        if key_node.tag != _PLAIN and key_node.tag != "tag:yaml.org,2002:str":
+        if key_node.tag != _PLAIN:
             _refuse(_tag_problem(key_node, path), soft)
-        key = key_node.value  # keys are always text
-        if key_node.style == '"' and (bad := chars.find_refused(key)):
+        name = key_node.value  # keys are always text
+        if key_node.style == '"' and (bad := chars.find_refused(name)):
             # an escape (`"\u200b"`) can put in a key what the raw-text check never sees
             m = key_node.start_mark
             raise _Bad(make("KH003", path, m.line + 1, m.column + 1, f"khóa {chars.refusal(bad.group())}."))
-        if key in result:
+        if name in result:
             m = key_node.start_mark
             _refuse(
                 make(
@@ -201,12 +224,12 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
                     path,
                     m.line + 1,
                     m.column + 1,
-                    f"khóa `{key}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại.",
+                    f"khóa `{name}` xuất hiện hai lần; hãy giữ một và xóa dòng còn lại.",
                 ),
                 soft,
             )
             continue
-        result[key] = to_python(value_node, path, depth + 1, soft)
+        result[name] = to_python(value_node, path, depth + 1, soft, name)
     return result
 
 
@@ -219,12 +242,10 @@ def _refuse(problem: Problem, soft: list | None) -> None:
     soft.append(problem)
 
 
-def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
+def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None, key: str | None = None) -> Any:
     value = node.value
     if node.tag != _PLAIN:
-        if node.tag in ("tag:yaml.org,2002:str", "!"):
-            return value
-        _refuse(_tag_problem(node, path), soft)
+        _refuse(_tag_problem(node, path, key), soft)
         return value
     if node.style:  # quoted or block scalar: always text ("" or None is plain)
         return value
@@ -240,8 +261,7 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
                 path,
                 m.line + 1,
                 m.column + 1,
-                f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); "
-                f'nếu là chữ hãy viết trong dấu nháy: "{value}".',
+                f"giá trị `{value}` mơ hồ (YAML cũ hiểu thành số hoặc đúng/sai); {_ambiguous_fix(value, key)}",
             ),
             soft,
         )
@@ -249,6 +269,8 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None) -> Any:
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
+        if key == "value" and _THOUSANDS.match(value):
+            _refuse(_thousands_problem(node, path, value), soft)
         return float(value)
     if value in _SPECIAL_FLOAT:
         return float(value.replace(".", "").lower())
@@ -260,15 +282,62 @@ def is_number(text: str) -> bool:
     return bool(_INT.match(text) or _FLOAT.match(text)) or text in _SPECIAL_FLOAT
 
 
-def _tag_problem(node: yaml.Node, path: str) -> Problem:
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0\Z")
+"""`1.500`, `12.300` in an indicator's value: Vietnamese staff mean thousands (1500), YAML
+reads a decimal (1.5). No one writes a decimal's trailing zero, so this is refused."""
+
+
+def _thousands_problem(node: yaml.ScalarNode, path: str, value: str) -> Problem:
     m = node.start_mark
+    thousands, decimal = value.replace(".", ""), value.rstrip("0")
     return make(
-        "KH014",
+        "KH012",
         path,
         m.line + 1,
         m.column + 1,
-        f"không dùng thẻ YAML `{node.tag}`; hãy xóa thẻ và viết giá trị thường.",
+        f"giá trị `{value}` mơ hồ: YAML đọc là {decimal.replace('.', ',')} chứ không phải {thousands}; "
+        f"nếu là {thousands}, hãy sửa thành `value: {thousands}`; "
+        f"nếu là {decimal.replace('.', ',')}, hãy sửa thành `value: {decimal}`.",
     )
+
+
+def _ambiguous_fix(value: str, key: str | None) -> str:
+    """The advice for a refused ambiguous value, in the terms of the field it is in (error path)."""
+    from kehoach.load import suggest
+
+    if key in suggest.NUMBER_KEYS and (number := suggest.number(value)) is not None:
+        return f"đây là một số: hãy sửa thành {_typed(key, number)} (bỏ số 0 ở đầu)."
+    if key in suggest.BOOL_KEYS and (flag := suggest.boolean(value)) is not None:
+        return f"hãy sửa thành {_typed(key, flag)}."
+    return f"nếu là chữ, hãy sửa thành {_typed(key, _quote(value))}."
+
+
+def _typed(key: str | None, value: str) -> str:
+    return f"`{key}: {value}`" if key is not None else f"`{value}`"
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _tag_problem(node: yaml.Node, path: str, key: str | None = None) -> Problem:
+    """KH014; for a tagged value, the plain value the field wants (its key says its kind)."""
+    from kehoach.load import suggest
+
+    m = node.start_mark
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    fix = f"hãy xóa `{tag}` và viết giá trị thường."
+    if isinstance(node, yaml.ScalarNode) and key is not None:
+        value = node.value.strip()
+        if tag == "!!null" or (not value and not node.style):
+            fix = f"hãy sửa thành `{key}: null`."
+        elif key in suggest.NUMBER_KEYS and (number := suggest.number(value)) is not None:
+            fix = f"hãy sửa thành `{key}: {number}`."
+        elif key in suggest.BOOL_KEYS and value.lower() in ("true", "false"):
+            fix = f"hãy sửa thành `{key}: {value.lower()}`."
+        elif "\n" not in node.value:
+            fix = f"hãy sửa thành `{key}: {_quote(node.value)}` (chữ viết trong dấu nháy kép)."
+    return make("KH014", path, m.line + 1, m.column + 1, f"không dùng thẻ YAML `{tag}`; {fix}")
 
 
 def load(text: str, path: str) -> tuple[Any, Problem | None]:

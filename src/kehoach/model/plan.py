@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import ConfigDict, Field, model_validator
 
+from kehoach.model.amendment import Amendment
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
 
@@ -131,6 +132,11 @@ class Plan(Strict):
     recipients: list[Text] = Field(title="Nơi nhận")
     archive: Text = Field(title="Lưu", description="Dòng “Lưu: …” ở nơi nhận, ví dụ VT, QLMT.")
     signing: Signing = Field(default_factory=Signing, title="Ký văn bản")
+    amendments: list[Amendment] = Field(
+        default_factory=list,
+        title="Kế hoạch điều chỉnh, bổ sung",
+        description="Các văn bản giao lại nhiệm vụ: ai chủ trì, phối hợp trước và sau, từ ngày nào.",
+    )
 
 
 def implemented(plan: Plan) -> BasisDocument:
@@ -159,10 +165,12 @@ class Task(Strict):
     def generic_coordination(self) -> bool:
         return GENERIC_RELATED in self.coordinating
 
-    def assigned(self, unit: str, internal: bool) -> bool:
+    def assigned(self, unit: str, internal: bool, assignment: tuple[list[str], list[str]] | None = None) -> bool:
         """May `unit` report on this task: a lead, a named coordinator, or any unit of the
-        Department (`internal`) when the plan's generic related bodies coordinate."""
-        return unit in self.lead or unit in self.coordinating or (internal and self.generic_coordination)
+        Department (`internal`) when the plan's generic related bodies coordinate.
+        `assignment` is the (lead, coordinating) in force at another date (plan amendments)."""
+        lead, coordinating = assignment if assignment is not None else (self.lead, self.coordinating)
+        return unit in lead or unit in coordinating or (internal and GENERIC_RELATED in coordinating)
 
 
 class Group(Strict):

@@ -1,0 +1,162 @@
+"""Which files may live where, and the name a misplaced file should have.
+
+Under progress/ only entries may live: `progress/<MÃ>/<YYYY-MM-DD>-<NHIỆM VỤ>[-N].yaml`.
+Anything else there is an error naming the file's expected name (an entry saved as
+`.yml`, `.YAML` or `.txt` would otherwise never reach the report). Under units/ a
+YAML file with the wrong extension is an error; other files there are only warned
+about. `classify` is the one place that decides what a name under progress/ is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Collection
+from pathlib import Path
+from typing import Literal
+
+from kehoach import naming
+from kehoach.load.text import MAX_BYTES
+from kehoach.load.tree import IGNORED_NAMES
+from kehoach.problems import Problem, make
+
+"""Files allowed anywhere in the data folders and never read."""
+
+Kind = Literal["entry", "ignored", "stray"]
+
+_YAMLISH = re.compile(r"^(?P<stem>.+?)(?:\.ya?ml)?(?:\.txt)?$", re.I)
+_LOOKS_YAML = re.compile(r"\.ya?ml(\.txt)?$|\.txt$", re.I)
+_ENTRY_STEM = re.compile(r"^\d{4}-\d{2}-\d{2}-[^/\s]+$")
+
+
+def classify(name: str) -> Kind:
+    """What a file name under progress/ is: an entry to read, a file to ignore, or a stray."""
+    if name in IGNORED_NAMES:
+        return "ignored"
+    if name.endswith(".yaml") and name != ".yaml":
+        return "entry"
+    return "stray"
+
+
+def free_name(wanted: str, taken: Collection[str], same_as: str | None = None) -> str:
+    """`wanted` (a root-relative …/<stem>.yaml path), or the first `-2`, `-3` … variant not in `taken`.
+    `same_as` is the path being renamed: it does not block its own name."""
+    base = wanted.removesuffix(".yaml")
+    candidate, n = wanted, 1
+    while candidate in taken and candidate != same_as:
+        n += 1
+        candidate = f"{base}-{n}.yaml"
+    return candidate
+
+
+def stray_problems(root: Path, rels: list[str], taken: Collection[str], units: Collection[str]) -> list[Problem]:
+    """KH200 for each file under progress/ that is not an entry, naming what to do with it.
+    Called only for such files (the error path), so it may read them; each is read at most
+    once and compared only with entries of its folder that have its very size."""
+    sizes: dict[str, dict[int, list[str]]] = {}  # folder -> size -> entries
+    reserved = set(taken)  # names already advised, so that following every message at once works
+    return [_stray(root, rel, reserved, units, sizes) for rel in rels]
+
+
+def _stray(
+    root: Path, rel: str, taken: set[str], units: Collection[str], sizes: dict[str, dict[int, list[str]]]
+) -> Problem:
+    parts = rel.split("/")
+    name = parts[-1]
+    copy_of = _identical_entry(root, rel, taken, sizes)
+    if copy_of is not None:
+        return make("KH200", rel, 1, 1, f"tệp này là bản sao của {copy_of}; hãy xóa tệp này.")
+    wanted = _wanted(root, rel, units)
+    if wanted is not None:
+        target = free_name(wanted, taken)
+        taken.add(target)
+        return make(
+            "KH200",
+            rel,
+            1,
+            1,
+            f"trong progress/ mỗi tệp phải là một mục tiến độ tên `<NĂM-THÁNG-NGÀY>-<NHIỆM VỤ>.yaml` "
+            f"(đuôi .yaml viết thường) nên tệp này không được đọc; hãy đổi tên thành {target}.",
+        )
+    hint = "hãy chuyển tệp này ra khỏi progress/ hoặc xóa nó"
+    if _LOOKS_YAML.search(name) or len(parts) == 3:
+        hint = (
+            "nếu đây là một mục tiến độ, hãy đặt tên theo dạng "
+            "progress/<MÃ ĐƠN VỊ>/<NĂM-THÁNG-NGÀY>-<NHIỆM VỤ>.yaml (ví dụ progress/QLMT/2026-05-20-I.2.yaml); "
+            "nếu không, " + hint
+        )
+    return make("KH200", rel, 1, 1, f"progress/ chỉ chứa các mục tiến độ; tệp `{name}` không được đọc — {hint}.")
+
+
+def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
+    """The entry name the file should have: its own name with the extension (and the folder's
+    case) fixed when that agrees with its content, else the name its content gives."""
+    from kehoach.load.files import load_model  # the error path only
+    from kehoach.model.entry import Entry
+
+    parts = rel.split("/")
+    m = _YAMLISH.match(parts[-1])
+    own = None
+    if len(parts) == 3 and m is not None and _ENTRY_STEM.match(m["stem"]) and _LOOKS_YAML.search(parts[-1]):
+        folder = parts[1].upper() if parts[1].upper() in units else parts[1]
+        own = f"progress/{folder}/{m['stem']}.yaml"
+    entry, _, _ = load_model(root / rel, rel, Entry)
+    if entry is None:
+        return own
+    by_content = f"progress/{entry.unit}/{naming.stem(entry.date, entry.task)}.yaml"
+    name = naming.NAME.match(own.rsplit("/", 1)[-1]) if own is not None else None
+    agrees = name is not None and (name["date"], name["task"]) == (entry.date.isoformat(), entry.task)
+    return own if own is not None and agrees and own.startswith(f"progress/{entry.unit}/") else by_content
+
+
+def _size(path: Path) -> int | None:
+    """The size of a regular file small enough to be data; None for anything else."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
+
+
+def _identical_entry(
+    root: Path, rel: str, taken: Collection[str], sizes: dict[str, dict[int, list[str]]]
+) -> str | None:
+    """An entry beside the file with the very same bytes (an editor's backup, a copy)."""
+    folder = rel.rsplit("/", 1)[0] + "/"
+    size = _size(root / rel)
+    if size is None:
+        return None
+    if folder not in sizes:
+        index: dict[int, list[str]] = {}
+        for other in sorted(t for t in taken if t.startswith(folder) and "/" not in t[len(folder) :]):
+            if (n := _size(root / other)) is not None:
+                index.setdefault(n, []).append(other)
+        sizes[folder] = index
+    candidates = sizes[folder].get(size, [])
+    if not candidates:
+        return None
+    try:
+        data = (root / rel).read_bytes()
+        for other in candidates:
+            if (root / other).read_bytes() == data:
+                return other
+    except OSError:
+        return None
+    return None
+
+
+def unit_file_problem(rel: str) -> Problem:
+    """A file under units/ that is not read: an error when it looks like YAML, else a warning."""
+    name = rel.rsplit("/", 1)[-1]
+    m = _YAMLISH.match(name)
+    if m is not None and re.search(r"\.ya?ml(\.txt)?$", name, re.I):
+        return make(
+            "KH201",
+            rel,
+            1,
+            1,
+            f"tệp đơn vị phải có đuôi .yaml (viết thường) nên tệp này không được đọc; "
+            f"hãy đổi tên thành units/{m['stem']}.yaml.",
+        )
+    return make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
