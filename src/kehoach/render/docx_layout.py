@@ -353,6 +353,8 @@ def header_block(doc: DocxDocument, h: Header) -> None:
             ("<rule>", dict(length=6.1, width=widths[1] - 0.4)),
         ],
     )
+    for row in table.rows:
+        _keep_row_together(row)
     _fill(table.cell(1, 0), [(h.number_line, dict(size=13, before=6))])
     _fill(table.cell(1, 1), [(h.place_date, dict(size=14, italic=True, before=6))])
 
@@ -387,20 +389,49 @@ class Grid:
 _ALIGN = {"left": LEFT, "center": CENTER, "justify": JUSTIFY}
 
 
+_CHAR_CM = 0.2  # average width of a 12 pt Times character, Vietnamese text
+_LINE_PT = 14.5  # one 12 pt line, single spacing
+_CELL_PAD_CM = 0.4
+_ROW_BUDGET_PT = 380  # a landscape page's text height less the repeated header row, with room to spare
+
+
+def _row_height_pt(cells: list[str], widths_cm: list[float]) -> float:
+    """A generous estimate of a table row's height (the tallest cell)."""
+    tallest = 0
+    for text, width in zip(cells, widths_cm, strict=False):
+        per_line = max(int((width - _CELL_PAD_CM) / _CHAR_CM), 1)
+        lines = sum(max(-(-len(piece) // per_line), 1) for piece in text.split(LINE_BREAK))
+        tallest = max(tallest, lines)
+    return tallest * _LINE_PT + 6
+
+
+def _keep_row_together(row) -> None:
+    """w:cantSplit: the row never breaks across pages (Word and LibreOffice move it whole)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def data_table(doc: DocxDocument, grid: Grid) -> None:
-    """A bordered table: bold header row repeated on each page, bold group rows spanning all columns."""
+    """A bordered table: bold header row repeated on each page, bold group rows spanning all columns
+    and kept with the row after them; every row kept whole on one page unless it is taller than
+    a page (such a row could not be placed at all: it is left to break)."""
     widths = [c.width_cm for c in grid.columns]
     table = _table(doc, widths, 1 + len(grid.rows), borders=True)
     head = table.rows[0]
-    head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    trpr = head._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    trpr.append(OxmlElement("w:tblHeader"))
     for cell, col in zip(head.cells, grid.columns, strict=False):
         _fill(cell, [(col.header, dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
     for row, (kind, cells) in zip(table.rows[1:], grid.rows, strict=False):
         if kind == "group":
+            _keep_row_together(row)
             first = row.cells[1].merge(row.cells[-1])
-            _fill(row.cells[0], [(cells[0], dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
-            _fill(first, [(cells[1], dict(size=TABLE_SIZE, bold=True, align=LEFT, before=3, after=3))])
+            fmt = dict(size=TABLE_SIZE, bold=True, before=3, after=3, keep_next=True)
+            _fill(row.cells[0], [(cells[0], fmt)])
+            _fill(first, [(cells[1], dict(fmt, align=LEFT))])
             continue
+        if _row_height_pt(cells, widths) <= _ROW_BUDGET_PT:
+            _keep_row_together(row)
         for cell, col, text in zip(row.cells, grid.columns, cells, strict=False):
             _fill(cell, [(text, dict(size=TABLE_SIZE, align=_ALIGN[col.align], before=3, after=3))])
 
