@@ -113,7 +113,7 @@ def validate(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
-    help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.",
+    help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx hoặc .pdf.",
 )
 def plan(
     ctx: typer.Context,
@@ -121,19 +121,22 @@ def plan(
         PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
     ] = PlanFmt.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx hoặc .pdf (cần LibreOffice)."),
     ] = None,
     template: Annotated[
         Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")
     ] = None,
 ) -> None:
     from kehoach.commands.common import PLAN_ONLY, load_clean
+    from kehoach.commands.output import target
 
+    out = target(output) if output is not None else None  # a bad -o fails before loading
     dr = load_clean(_root(ctx), _today(), scope=PLAN_ONLY)
-    if output is not None:
+    if out is not None:
         from kehoach.commands import plan_docx
 
-        path = plan_docx.run(dr, output, template)
+        path = plan_docx.run(dr, out, template)
         typer.echo(f"Đã ghi {path}")
         return
     if format is PlanFmt.json:
@@ -322,7 +325,12 @@ def report(
     signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="TỆP", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Tệp .docx hoặc .pdf (cần LibreOffice) sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.",
+        ),
     ] = None,
     template: Annotated[
         Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho mẫu trong templates/.")

@@ -1,12 +1,10 @@
 """`kehoach report`: the example data's 2026 report read back — every entry of the period,
-none outside it, the ND 30 lines, options, errors, golden text dump and a PDF conversion."""
+none outside it, the ND 30 lines, options, errors and a golden text dump (PDF: tests/render/test_pdf.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -196,19 +194,3 @@ def test_golden_text_dump(cli, tmp_path):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "chạy lại với KEHOACH_UPDATE_GOLDEN=1 nếu thay đổi là cố ý"
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) chưa được cài")
-def test_converts_to_pdf(cli, tmp_path):
-    result, _ = _report(cli, EXAMPLES, tmp_path / "r.docx")
-    assert result.exit_code == 0
-    env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "r.docx")],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
-    pdf = tmp_path / "r.pdf"
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")

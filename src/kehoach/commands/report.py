@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.commands.common import load_clean, require_unit
+from kehoach.commands.output import target
 from kehoach.compute.periods import Period, label, slug
 from kehoach.compute.report_data import report
 from kehoach.gcpause import frozen_heap
 from kehoach.load.root import DataRoot
 from kehoach.render import docx_build, docx_layout, templates, vn
-from kehoach.write import atomic_write
 
 DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
 UNIT_TEMPLATE = "bao-cao-don-vi.md.j2"
@@ -64,6 +64,7 @@ def run(
     today: dt.date,
 ) -> Path:
     vn.parse_number(number)  # a bad --number is a usage error before any loading
+    out = target(output or default_output(period, unit))  # so is a bad -o, or a PDF without LibreOffice
     data = render(
         root,
         load_clean(root, today),
@@ -74,4 +75,4 @@ def run(
         signer=signer,
         template=template,
     )
-    return atomic_write(output or default_output(period, unit), data)
+    return out.write(data)
