@@ -356,6 +356,68 @@ def report(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Đôn đốc báo cáo: số ngày còn lại tới hạn và nhiệm vụ các đơn vị chưa báo cáo; với -o, lập công văn đôn đốc.",
+)
+def remind(
+    ctx: typer.Context,
+    year: YearOpt,
+    as_of: AsOfOpt = None,
+    unit: UnitOpt = None,
+    format: Annotated[
+        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
+    ] = PlanFmt.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="TỆP", help="Lập công văn đôn đốc ra tệp .docx hoặc .pdf (cần LibreOffice)."
+        ),
+    ] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", "-n", metavar="SỐ", help="Số công văn, ví dụ 12 (để trống nếu chưa cấp số)."),
+    ] = None,
+    signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="NGÀY",
+            help="Hạn gửi báo cáo nêu trong công văn (YYYY-MM-DD). Mặc định: hạn của Kế hoạch; "
+            "nếu đã quá hạn, 7 ngày sau ngày lập.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/cong-van-don-doc.md.j2."),
+    ] = None,
+) -> None:
+    from kehoach.commands import remind as cmd
+    from kehoach.commands.output import target
+    from kehoach.render import vn
+
+    vn.parse_number(number)  # bad options fail before any loading
+    out = target(output) if output is not None else None
+    send_by = _date_opt(by, "--by")
+    result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    if format is PlanFmt.json:
+        import json
+
+        typer.echo(json.dumps(result.public(), ensure_ascii=False, indent=2))
+    else:
+        from kehoach.render.remind_text import render
+
+        typer.echo(render(result))
+    if out is not None:  # messages go to stderr when stdout is JSON
+        if not result.units:
+            typer.echo("Không có đơn vị nào cần đôn đốc; không lập công văn.", err=format is PlanFmt.json)
+            return
+        path = cmd.write_letter(data, result, out, number=number, signer=signer, by=send_by, template=template)
+        typer.echo(f"Đã ghi {path}", err=format is PlanFmt.json)
+
+
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
     help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.",
 )
 def review(

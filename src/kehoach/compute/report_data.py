@@ -10,6 +10,7 @@ import datetime as dt
 
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import Period, annual, label
+from kehoach.compute.remind import RemindResult
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import Group, Plan, Task, implemented
@@ -276,4 +277,38 @@ def plan_document(dr: DataRoot) -> dict:
         "appendix_title": dr.appendix.title,
         "date": vn.ngay_thang(d.date) if d.date else f"ngày … tháng … năm {year}",
         "groups": _groups(dr, lambda task: _task(dr, task, None, [])),
+    }
+
+
+LETTER_CODE = "SNNMT"  # the Department's code in a Công văn number: …/SNNMT-QLMT
+
+
+def reminder_letter(dr: DataRoot, result: RemindResult, number: int | None, signer: str | None, by: dt.date) -> dict:
+    """Everything the reminder (Công văn đôn đốc, templates/cong-van-don-doc.md.j2) says."""
+    assert dr.plan is not None and dr.appendix is not None  # load_clean refuses a root without them
+    tasks = {t.id: t for t in dr.appendix.tasks()}
+    focal = dr.plan.reporting.focal_unit
+    code = f"{LETTER_CODE}-{focal}"
+    units = [
+        {
+            "code": u.code,
+            "name": u.name,
+            "tasks": [_task(dr, tasks[i], None, []) for i in u.tasks],
+        }
+        for u in result.units
+    ]
+    return {
+        **plan_facts(dr),
+        "year": result.year,
+        "header": header(dr.plan, code, number, result.as_of, result.year),
+        "period": {"label": label(annual(result.year)), "start": vn.ngay_ngan(result.period_start)},
+        "as_of": vn.ngay_thang(result.as_of),
+        "as_of_short": vn.ngay_ngan(result.as_of),
+        "deadline": vn.ngay_ngan(result.deadline),
+        "days_left": result.days_left,
+        "by": vn.ngay_ngan(by),
+        "by_is_deadline": by == result.deadline,
+        "units": units,
+        "task_count": sum(len(u["tasks"]) for u in units),
+        "signing": _signing(dr.plan, signer),
     }

@@ -173,7 +173,7 @@ def compute(
         if unit is None or _concerns(task, unit, history):
             states.append(state)
         reaches = as_of >= deadline and period.end >= deadline
-        if reaches and task.timeline.active_in(year) and not _done_before(task, year_period, history):
+        if reaches and task.timeline.active_in(year) and not done_before(task, year_period, history):
             on_time = {le.entry.unit for le in history if year_period.start <= le.entry.date < deadline}
             for u in task.lead:
                 if u not in on_time and (unit is None or u == unit):
@@ -204,7 +204,7 @@ def _concerns(task: Task, unit: str, history: list[LoadedEntry]) -> bool:
     return unit in task.lead or unit in task.coordinating or any(le.entry.unit == unit for le in history)
 
 
-def _done_before(task: Task, period: Period, history: list[LoadedEntry]) -> bool:
+def done_before(task: Task, period: Period, history: list[LoadedEntry]) -> bool:
     """A one-off task finished before this period needs no further report."""
     if task.timeline.recurring:
         return False

@@ -317,6 +317,7 @@ class Header:
     issuer: str
     number_line: str
     place_date: str
+    about: str | None = None  # a Công văn's trích yếu “V/v …”, under the number (Mẫu 1.5)
     nation: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
 
@@ -355,8 +356,22 @@ def header_block(doc: DocxDocument, h: Header) -> None:
     )
     for row in table.rows:
         _keep_row_together(row)
-    _fill(table.cell(1, 0), [(h.number_line, dict(size=13, before=6))])
+    number = [(h.number_line, dict(size=13, before=6))]
+    if h.about:
+        number.append((h.about, dict(size=12, before=3)))
+    _fill(table.cell(1, 0), number)
     _fill(table.cell(1, 1), [(h.place_date, dict(size=14, italic=True, before=6))])
+
+
+def addressees(doc: DocxDocument, label: str, names: list[str]) -> None:
+    """“Kính gửi:” with several addressees, each on its own line “- …;” beside it (Mẫu 1.5)."""
+    widths = [5.2, 11.3]
+    table = _table(doc, widths, 1, borders=False)
+    _keep_row_together(table.rows[0])
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _fill(table.cell(0, 0), [(label, dict(align=right, before=6))])
+    _fill(table.cell(0, 1), [(n, dict(align=LEFT, before=6 if i == 0 else 0)) for i, n in enumerate(names)])
+    paragraph(doc, after=6)
 
 
 def closing(doc: DocxDocument, recipients: list[str], authority: list[str], signer: str | None) -> None:
