@@ -449,6 +449,7 @@ def data_table(doc: DocxDocument, grid: Grid) -> None:
             _keep_row_together(row)
         for cell, col, text in zip(row.cells, grid.columns, cells, strict=False):
             _fill(cell, [(text, dict(size=TABLE_SIZE, align=_ALIGN[col.align], before=3, after=3))])
+    paragraph(doc, size=6, after=6)  # the text after a table does not touch its last row
 
 
 # ---------------------------------------------------------------- pages
