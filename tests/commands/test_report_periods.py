@@ -103,6 +103,8 @@ def test_default_file_names_say_the_period(cli, tmp_path, monkeypatch):
         ([], "Thiếu tùy chọn '--year'"),
         (["--year", "2026", "--period", "q5"], None),
         (["--from", "2026-02-30", "--to", "2026-03-31"], None),
+        (["--from", "2026-01-01", "--to", "9999-12-31"], "KH152"),
+        (["--from", "1999-01-01", "--to", "2026-03-31"], "KH152"),
     ],
 )
 def test_period_usage_errors(cli, tmp_path, args, code):

@@ -10,6 +10,8 @@ import datetime as dt
 from kehoach.compute.periods import KINDS, Period, ad_hoc, of_kind
 from kehoach.errors import UsageError
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # as --year
+
 
 def resolve(year: int | None, kind: str | None, start: dt.date | None, end: dt.date | None) -> Period:
     """The period of `--year/--period` or of `--from/--to` (ad hoc); a contradiction is exit 2."""
@@ -22,6 +24,12 @@ def resolve(year: int | None, kind: str | None, start: dt.date | None, end: dt.d
         if start is None or end is None:
             raise UsageError(
                 "kỳ đột xuất cần cả --from và --to (ví dụ --from 2026-03-01 --to 2026-03-31).", code="KH142"
+            )
+        if not (start.year >= FIRST_YEAR and end.year < LAST_YEAR):
+            raise UsageError(
+                f"kỳ đột xuất phải nằm trong các năm {FIRST_YEAR}–{LAST_YEAR - 1} "
+                f"(--from {start.isoformat()}, --to {end.isoformat()}).",
+                code="KH152",
             )
         if start > end:
             raise UsageError(
