@@ -75,7 +75,9 @@ def test_letter_is_a_cong_van_mau_1_5(cli, tmp_path):
     header = _cells(doc.tables[0])
     number_cell = header[1][0].split("\n")
     assert number_cell[0] == "Số:      /SNNMT-QLMT"
-    assert number_cell[1] == "V/v đôn đốc báo cáo kết quả năm 2026 thực hiện Kế hoạch số …/KH-SNNMT"
+    assert number_cell[1] == "V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số …/KH-SNNMT"
+    hyphens = doc.tables[0].cell(1, 0)._tc.findall(f".//{qn('w:noBreakHyphen')}")
+    assert len(hyphens) == 2  # SNNMT-QLMT and KH-SNNMT never break across lines
     texts = [p.text for p in doc.paragraphs]
     assert not any(t in ("CÔNG VĂN", "BÁO CÁO") for t in texts)  # Mẫu 1.5: no document-type name
     to = _cells(doc.tables[1])[0]

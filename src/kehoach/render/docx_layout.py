@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ _AFTER_PGNUM = (
 )
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
 _SECT_PR, _BR, _T, _XML_SPACE = qn("w:sectPr"), qn("w:br"), qn("w:t"), qn("xml:space")
+_NB_HYPHEN = qn("w:noBreakHyphen")
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -154,18 +156,33 @@ def _ppr_template(
 
 
 def add_run(par, text: str, size: float = BODY_SIZE, bold: bool = False, italic: bool = False):
-    """One run with the full font setup; in-paragraph line breaks become <w:br/> inside it."""
+    """One run with the full font setup; in-paragraph line breaks become <w:br/> inside it,
+    NB_HYPHEN a <w:noBreakHyphen/> (a hyphen the line never breaks at)."""
     r = OxmlElement("w:r")
     r.append(deepcopy(_rpr_template(size, bold, italic)))
-    for i, piece in enumerate(text.split(LINE_BREAK)):
+    for i, line in enumerate(text.split(LINE_BREAK)):
         if i:
             etree.SubElement(r, _BR)
-        t = etree.SubElement(r, _T)
-        t.text = piece
-        if piece != piece.strip():
-            t.set(_XML_SPACE, "preserve")
+        for j, piece in enumerate(line.split(NB_HYPHEN)):
+            if j:
+                etree.SubElement(r, _NB_HYPHEN)
+            if not piece and (j or NB_HYPHEN in line):
+                continue
+            t = etree.SubElement(r, _T)
+            t.text = piece
+            if piece != piece.strip():
+                t.set(_XML_SPACE, "preserve")
     par._p.append(r)
     return par
+
+
+NB_HYPHEN = "\u2011"
+_CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
+
+
+def _unbroken_codes(text: str) -> str:
+    """“…/KH-SNNMT”, “…/SNNMT-QLMT” never split at their hyphen across two lines."""
+    return _CODE_HYPHEN.sub(NB_HYPHEN, text)
 
 
 def _attach(container, p) -> Paragraph:
@@ -356,9 +373,9 @@ def header_block(doc: DocxDocument, h: Header) -> None:
     )
     for row in table.rows:
         _keep_row_together(row)
-    number = [(h.number_line, dict(size=13, before=6))]
+    number = [(_unbroken_codes(h.number_line), dict(size=13, before=6))]
     if h.about:
-        number.append((h.about, dict(size=12, before=3)))
+        number.append((_unbroken_codes(h.about), dict(size=12, before=3)))
     _fill(table.cell(1, 0), number)
     _fill(table.cell(1, 1), [(h.place_date, dict(size=14, italic=True, before=6))])
 
