@@ -231,6 +231,27 @@ def add(
     ] = None,
     proposals: Annotated[str | None, typer.Option("--proposals", metavar="VĂN_BẢN", help="Đề xuất, kiến nghị.")] = None,
     author: Annotated[str | None, typer.Option("--author", metavar="HỌ_TÊN", help="Người lập.")] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            metavar="VĂN_BẢN",
+            help='Văn bản đã ban hành, dạng "LOẠI|SỐ KÝ HIỆU|YYYY-MM-DD|TRÍCH YẾU" (lặp lại được).',
+        ),
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicator", metavar="CHỈ_TIÊU", help='Chỉ tiêu, dạng "TÊN|GIÁ TRỊ|ĐƠN VỊ" (lặp lại được).'),
+    ] = None,
+    corrects: Annotated[
+        str | None,
+        typer.Option(
+            "--corrects",
+            metavar="ĐƯỜNG_DẪN",
+            help="Mục cũ mà mục này đính chính, ví dụ progress/QLMT/2026-05-20-I.2.yaml.",
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Không hỏi xác nhận trước khi ghi.")] = False,
 ) -> None:
     from kehoach.commands import add as cmd
 
@@ -243,9 +264,13 @@ def add(
         difficulties=difficulties,
         proposals=proposals,
         author=author,
+        outputs=cmd.parse_items(output or [], "--output"),
+        indicators=cmd.parse_items(indicator or [], "--indicator"),
+        corrects=corrects,
     )
-    path = cmd.run(_root(ctx), values, _today())
-    typer.echo(f"Đã ghi {path}")
+    path = cmd.run(_root(ctx), values, _today(), confirm=not yes)
+    if path is not None:
+        typer.echo(f"Đã ghi {path}")
 
 
 @app.command(
