@@ -276,6 +276,52 @@ def add(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Tạo biểu mẫu Excel (.xlsx) để đơn vị điền báo cáo tiến độ; nhập lại bằng `kehoach import-xlsx`.",
+)
+def form(
+    ctx: typer.Context,
+    year: YearOpt,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ TTBVTV. Không ghi: mỗi đơn vị một biểu mẫu."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Tệp .xlsx sẽ ghi (mặc định build/bieu-mau-<năm>-<mã>.xlsx); không có --unit thì là thư mục.",
+        ),
+    ] = None,
+) -> None:
+    from kehoach.commands import form as cmd
+
+    for path in cmd.run(_root(ctx), year, unit, output, _today()):
+        typer.echo(f"Đã ghi {path}")
+
+
+@app.command(
+    "import-xlsx",
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Nhập biểu mẫu Excel đơn vị đã điền thành các mục tiến độ (tất cả hoặc không mục nào).",
+)
+def import_xlsx(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(metavar="TỆP_XLSX", help="Biểu mẫu đã điền (.xlsx).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ kiểm tra và cho biết sẽ ghi gì; không ghi tệp nào.")
+    ] = False,
+) -> None:
+    from kehoach.commands import import_xlsx as cmd
+
+    raise typer.Exit(cmd.run(_root(ctx), source, dry_run, _today()))
+
+
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
     help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).",
 )
 def report(
