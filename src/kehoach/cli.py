@@ -183,10 +183,19 @@ def status(
     format: Annotated[
         PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
     ] = PlanFmt.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="TỆP", help="Ghi bảng theo dõi ra tệp Excel (.xlsx)."),
+    ] = None,
 ) -> None:
     from kehoach.commands import status as cmd
 
     result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    if output is not None:
+        from kehoach.commands.status_xlsx import write
+
+        typer.echo(f"Đã ghi {write(result, data, output)}")
+        return
     if format is PlanFmt.json:
         import json
 
