@@ -24,7 +24,7 @@ from kehoach.load.schema_errors import problems_from
 from kehoach.load.text import check as text_check
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
-from kehoach.write import atomic_write
+from kehoach.write import atomic_write, atomic_write_new
 
 MAX_SUFFIX = 99
 
@@ -99,13 +99,7 @@ def check(dr: DataRoot, new: list[NewEntry], today: dt.date) -> tuple[list[Entry
 
 
 def write_all(new: list[NewEntry]) -> list[Path]:
-    """Write every file or none: on a failure the files already written by this call are removed."""
-    done: list[Path] = []
-    try:
-        for ne in new:
-            done.append(atomic_write(ne.path, ne.text.encode("utf-8"), overwrite=False))
-    except BaseException:
-        for path in done:
-            path.unlink(missing_ok=True)
-        raise
-    return done
+    """Write every file or none (write.atomic_write_new)."""
+    if len(new) == 1:
+        return [atomic_write(new[0].path, new[0].text.encode("utf-8"), overwrite=False)]
+    return atomic_write_new([(ne.path, ne.text.encode("utf-8")) for ne in new])

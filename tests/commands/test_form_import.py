@@ -234,3 +234,23 @@ def test_files_that_are_not_forms_are_refused_cleanly(cli, example_root, tmp_pat
     result = cli(["import-xlsx", tmp_path / "bom.xlsx"], example_root)
     assert result.exit_code == 1 and "KH162" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_failed_write_leaves_nothing(cli, example_root, form, tmp_path, monkeypatch):
+    import os
+
+    filled = _fill(form, tmp_path / "da-dien.xlsx", _good)
+    before = sorted(p.relative_to(example_root).as_posix() for p in (example_root / "progress").rglob("*"))
+    real_link, calls = os.link, []
+
+    def disk_full(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(dst))
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", disk_full)
+    result = cli(["import-xlsx", filled], example_root)
+    assert result.exit_code == 1 and "không ghi được tệp" in result.output and "Traceback" not in result.output
+    after = sorted(p.relative_to(example_root).as_posix() for p in (example_root / "progress").rglob("*"))
+    assert after == before  # neither the first entry nor a temporary file

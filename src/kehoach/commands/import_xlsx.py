@@ -23,9 +23,9 @@ from kehoach import formlayout as fl
 from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.compute.form_entries import Source, cell_problem, read_rows, where
 from kehoach.compute.periods import annual
-from kehoach.errors import DataError
+from kehoach.errors import DataError, KehoachError
 from kehoach.load.form_xlsx import Cell, FormError, read
-from kehoach.load.root import DataRoot
+from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
 
@@ -81,10 +81,9 @@ def _same_but_date(a: Entry, b: Entry) -> bool:
     return a.model_copy(update={"date": b.date}) == b
 
 
-def _already(dr: DataRoot, entry: Entry, undated: bool) -> str | None:
-    for le in dr.entries:
-        e = le.entry
-        if e.unit == entry.unit and e.task == entry.task and (e == entry or (undated and _same_but_date(entry, e))):
+def _already(existing: dict[tuple[str, str], list[LoadedEntry]], entry: Entry, undated: bool) -> str | None:
+    for le in existing.get((entry.unit, entry.task), []):
+        if le.entry == entry or (undated and _same_but_date(entry, le.entry)):
             return le.rel
     return None
 
@@ -109,22 +108,32 @@ def run(root: Path, source: Path, dry_run: bool, today: dt.date) -> int:
         raise DataError(f"biểu mẫu có {len(every)} lỗi; chưa ghi tệp nào. Hãy sửa rồi nhập lại.", every)
     period = annual(year)
     to_write: list[tuple[entry_write.NewEntry, Source]] = []
-    seen: list[Entry] = []
+    existing: dict[tuple[str, str], list[LoadedEntry]] = {}
+    for le in dr.entries:
+        existing.setdefault((le.entry.unit, le.entry.task), []).append(le)
+    seen: set[str] = set()
     already: list[str] = []
     for ne, entry, (_data, src) in zip(new, entries, rows.entries, strict=True):
         undated = src.report["date"].value is None
-        same = _already(dr, entry, undated) or ("một dòng khác của biểu mẫu" if entry in seen else None)
+        key = entry.model_dump_json()
+        same = _already(existing, entry, undated) or ("một dòng khác của biểu mẫu" if key in seen else None)
         if same:
             already.append(f"{where(src.report['task'])}: nhiệm vụ {entry.task} — đã có ({same}).")
             continue
-        seen.append(entry)
+        seen.add(key)
         if entry.date not in period:
             rows.look.append(
                 f"{where(src.report['date'])}: ngày {entry.date:%d/%m/%Y} ngoài kỳ báo cáo năm {year} "
                 f"({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}); mục vẫn được nhập vào kỳ của ngày đó."
             )
         to_write.append((ne, src))
-    written = [] if dry_run else entry_write.write_all([ne for ne, _ in to_write])
+    try:
+        written = [] if dry_run else entry_write.write_all([ne for ne, _ in to_write])
+    except FileExistsError:
+        raise KehoachError(
+            "trong lúc nhập, một mục cùng tên vừa được tạo (có người khác đang thêm mục?); "
+            "không ghi tệp nào — hãy chạy lại lệnh."
+        ) from None
     _report(source, unit, year, to_write, written, already, rows.blank, rows.look, dry_run)
     return 0
 
