@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,26 @@ def check(dr: DataRoot, new: list[NewEntry], today: dt.date) -> tuple[list[Entry
         mine = {ne.rel for ne in new}
         problems += [p for p in check_entries(trial, today) if p.severity == "error" and p.path in mine]
     return entries, problems
+
+
+_KEY = re.compile(r"^(\w+):")
+_ITEM_KEY = re.compile(r"^\s+(?:- )?(\w+):")
+
+
+def key_at(text: str, line: int) -> tuple[str | None, int, str | None]:
+    """(top-level key, item index or -1, key inside the item) of a line of a rendered entry,
+    to tell a problem by the value it is about rather than by a file not yet written."""
+    lines = text.split("\n")
+    line = max(1, min(line, len(lines)))
+    top = next((i for i in range(line - 1, -1, -1) if _KEY.match(lines[i])), None)
+    if top is None:
+        return None, -1, None
+    key = lines[top].split(":", 1)[0]
+    if key not in ("outputs", "indicators") or line - 1 == top:
+        return key, -1, None
+    index = sum(1 for i in range(top + 1, line) if lines[i].lstrip().startswith("- ")) - 1
+    sub = _ITEM_KEY.match(lines[line - 1])
+    return key, index, sub[1] if sub else None
 
 
 def write_all(new: list[NewEntry]) -> list[Path]:

@@ -19,6 +19,7 @@ from kehoach import entry_write, userinput
 from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.errors import DataError, UsageError
 from kehoach.load.root import DataRoot
+from kehoach.model.entry import Entry
 
 REQUIRED = ("unit", "task", "status", "summary")
 OPTION_NAMES = {"unit": "--unit", "task": "--task", "status": "--status", "summary": "--summary"}
@@ -84,10 +85,19 @@ def _normalise(dr: DataRoot, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+OPTION_OF = {**{k: f"--{k}" for k in Entry.model_fields}, "outputs": "--output", "indicators": "--indicator"}
+
+
 def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> None:
+    """Problems told by the option (or answer) they are about, not by the file not yet written."""
     _, problems = entry_write.check(dr, [new], today)
     if problems:
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems)
+        lines = []
+        for p in problems:
+            key, index, _ = entry_write.key_at(new.text, p.line)
+            where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
+            lines.append(f"  {where}: {p.severity} {p.code}: {p.message}")
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:\n" + "\n".join(lines))
 
 
 def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:

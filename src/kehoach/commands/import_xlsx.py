@@ -12,7 +12,6 @@ to ones already there are reported as "đã có" and not written again.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +27,6 @@ from kehoach.load.form_xlsx import Cell, FormError, read
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
-
-_KEY = re.compile(r"^(\w+):")
-_ITEM_KEY = re.compile(r"^\s+(?:- )?(\w+):")
 
 
 def _say(text: str = "") -> None:
@@ -60,21 +56,13 @@ def _refuse_foreign(dr: DataRoot, meta: dict[str, str], source: Path) -> tuple[s
 
 
 def _cell_for(problem: Problem, text: str, source: Source) -> Cell:
-    """The cell a problem in the rendered entry came from: its key (and item) from the YAML line."""
-    lines = text.split("\n")
-    line = max(1, min(problem.line, len(lines)))
-    top = next((i for i in range(line - 1, -1, -1) if _KEY.match(lines[i])), None)
-    if top is None:
-        return source.report["task"]
-    key = _KEY.match(lines[top])[1]  # type: ignore[index]
+    """The cell a problem in the rendered entry came from."""
+    key, index, sub = entry_write.key_at(text, problem.line)
     if key in ("outputs", "indicators"):
         items: list[dict[str, Cell]] = getattr(source, key)
-        index = sum(1 for i in range(top + 1, line) if lines[i].lstrip().startswith("- ")) - 1
-        if items and 0 <= index < len(items):
-            sub = _ITEM_KEY.match(lines[line - 1])
-            cells = items[index]
-            return cells.get(sub[1] if sub else "task", cells["task"])
-    return source.report.get(key, source.report["task"])
+        if 0 <= index < len(items):
+            return items[index].get(sub or "task", items[index]["task"])
+    return source.report.get(key or "task", source.report["task"])
 
 
 def _same_but_date(a: Entry, b: Entry) -> bool:
