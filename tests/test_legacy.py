@@ -62,6 +62,12 @@ def test_convert_by_font_and_by_text():
     assert convert("Ñaõ thu gom 12 taán bao goùi").text == "Đã thu gom 12 tấn bao gói"
 
 
+def test_unicode_text_in_a_legacy_font_is_left_alone():
+    """A cell still formatted .VnTime after its text was converted to Unicode."""
+    assert not convert("Đã thu gom bao gói thuốc", ".VnTime").changed
+    assert not convert("Cộng hòa xã hội", "VNI-Times").changed
+
+
 @pytest.mark.parametrize(
     "text",
     ["Thuê xuân hoà khoẻ quý", "25°C, 10 m², 92,5%", "Đã hoàn thành", "Café Ñandú"],

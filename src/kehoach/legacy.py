@@ -135,6 +135,10 @@ def looks_legacy(text: str) -> bool:
     return any(c in _ODD for c in text) or bool(re.search(r"[a-z][ÂÊÔÀ-ÝƠƯ][a-z]", text))
 
 
+def _beyond_latin1(text: str) -> bool:
+    return any(ord(c) > 0xFF for c in text)
+
+
 @dataclass(frozen=True)
 class Conversion:
     text: str
@@ -148,9 +152,10 @@ class Conversion:
 
 def convert(text: str, font: str | None = None) -> Conversion:
     """`text` in Unicode: converted by the font's table, or by the table the text itself
-    points to; unchanged (encoding None) when it does not look legacy-encoded."""
+    points to; unchanged (encoding None) when it does not look legacy-encoded. Text with a
+    character beyond Latin-1 (ư, ạ, …) is Unicode whatever its font says: never converted."""
     known = font_encoding(font)
-    if known is not None:
+    if known is not None and not _beyond_latin1(text):  # legacy bytes are all Latin-1: else it is Unicode already
         enc, caps = known
         out = from_tcvn3(text, caps) if enc == "TCVN3" else from_vni(text)
         return Conversion(out, enc, True) if out != text else Conversion(text)
