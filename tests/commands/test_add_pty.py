@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.pty_session import Session
+from tests.pty_session import KEHOACH, Session
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+    pytest.mark.skipif(not Path(KEHOACH).exists(), reason="the kehoach script is not installed next to this Python"),
+]
 
 CHOOSE = r"Chọn số thứ tự, mã hoặc tên[^\n]*: "
 LINE = r"  > "
