@@ -9,7 +9,8 @@ to its reference, with the peak resident memory of the process tree (wait4).
 Targets (issue 6): validate <= 1.5x the floor (parsing the same files with
 PyYAML's C loader and nothing else), `kehoach --help` <= 1.5x `import typer`,
 a year's report <= 2x validate, peak RSS <= 400 MB, a 1,000-entry root
-validated in under 0.5 s; (issue 10) `kehoach review` of a change adding all N
+validated in under 0.5 s, import-xlsx of a 1,000-row form and the forms
+of every unit each under 2 s; (issue 10) `kehoach review` of a change adding all N
 entries <= 2x validate of the same tree. A missed target is reported, not an
 error: exit 0.
 """
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
+import xlsx  # noqa: E402  (bench/xlsx.py: Excel forms, issue 12)
 
 PY = sys.executable
 KEHOACH = str(Path(sys.executable).with_name("kehoach"))
@@ -143,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "help": Measure("kehoach --help", [KEHOACH, "--help"]),
         "small": Measure("validate, 1,000 entries", [KEHOACH, "--root", str(small), "validate"]),
     }
+    m.update({key: Measure(name, argv) for key, (name, argv) in xlsx.argvs(args.out, KEHOACH).items()})
     for item in m.values():  # warm-up: page cache, .pyc files; also finds what fails
         elapsed, rss, code, err = run_once(item.argv, args.timeout)
         if elapsed >= args.timeout:
@@ -204,6 +207,8 @@ def report(m: dict[str, Measure], args) -> int:
     row("typer")
     row("help", "typer", 1.5)
     row("small", seconds_max=0.5)
+    row("xlsx_import", seconds_max=2.0)
+    row("xlsx_forms", seconds_max=2.0)
     head = ("measurement", "median s", "ratio", "target", "met", "peak MB")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
 

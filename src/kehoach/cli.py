@@ -243,11 +243,20 @@ def status(
     format: Annotated[
         PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
     ] = PlanFmt.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="TỆP", help="Ghi bảng theo dõi ra tệp Excel (.xlsx)."),
+    ] = None,
 ) -> None:
     chosen = _period(ctx, year, period, from_, to)  # before any heavy import: a usage error stays fast
     from kehoach.commands import status as cmd
 
     result, data = cmd.run(_root(ctx), chosen, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    if output is not None:
+        from kehoach.commands.status_xlsx import write
+
+        _written(write(result, data, output))
+        return
     if format is PlanFmt.json:
         from kehoach.chars import json_text
 
@@ -292,6 +301,27 @@ def add(
     ] = None,
     proposals: Annotated[str | None, typer.Option("--proposals", metavar="VĂN_BẢN", help="Đề xuất, kiến nghị.")] = None,
     author: Annotated[str | None, typer.Option("--author", metavar="HỌ_TÊN", help="Người lập.")] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            metavar="VĂN_BẢN",
+            help='Văn bản đã ban hành, dạng "LOẠI|SỐ KÝ HIỆU|YYYY-MM-DD|TRÍCH YẾU" (lặp lại được).',
+        ),
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicator", metavar="CHỈ_TIÊU", help='Chỉ tiêu, dạng "TÊN|GIÁ TRỊ|ĐƠN VỊ" (lặp lại được).'),
+    ] = None,
+    corrects: Annotated[
+        str | None,
+        typer.Option(
+            "--corrects",
+            metavar="ĐƯỜNG_DẪN",
+            help="Mục cũ mà mục này đính chính, ví dụ progress/QLMT/2026-05-20-I.2.yaml.",
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Không hỏi xác nhận trước khi ghi.")] = False,
 ) -> None:
     from kehoach.commands import add as cmd
 
@@ -304,9 +334,59 @@ def add(
         difficulties=difficulties,
         proposals=proposals,
         author=author,
+        outputs=cmd.parse_items(output or [], "--output"),
+        indicators=cmd.parse_items(indicator or [], "--indicator"),
+        corrects=corrects,
     )
-    path = cmd.run(_root(ctx), values, _today())
-    _written(path)
+    path = cmd.run(_root(ctx), values, _today(), confirm=not yes)
+    if path is not None:
+        _written(path)
+
+
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Tạo biểu mẫu Excel (.xlsx) để đơn vị điền báo cáo tiến độ; nhập lại bằng `kehoach import-xlsx`.",
+)
+def form(
+    ctx: typer.Context,
+    year: YearOpt,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ TTBVTV. Không ghi: mỗi đơn vị một biểu mẫu."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Tệp .xlsx sẽ ghi (mặc định build/bieu-mau-<năm>-<mã>.xlsx); không có --unit thì là thư mục.",
+        ),
+    ] = None,
+) -> None:
+    from kehoach.commands import form as cmd
+
+    for path in cmd.run(_root(ctx), year, unit, output, _today()):
+        _written(path)
+
+
+@app.command(
+    "import-xlsx",
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Nhập biểu mẫu Excel đơn vị đã điền thành các mục tiến độ (tất cả hoặc không mục nào).",
+)
+def import_xlsx(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(metavar="TỆP_XLSX", help="Biểu mẫu đã điền (.xlsx).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ kiểm tra và cho biết sẽ ghi gì; không ghi tệp nào.")
+    ] = False,
+) -> None:
+    from kehoach.commands import import_xlsx as cmd
+
+    raise typer.Exit(cmd.run(_root(ctx), source, dry_run, _today()))
 
 
 @app.command(

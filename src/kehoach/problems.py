@@ -66,6 +66,18 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH201": ("error", "tệp đơn vị không có đuôi .yaml"),
     "KH202": ("error", "văn bản điều chỉnh nhắc tới nhiệm vụ hoặc đơn vị không có"),
     "KH203": ("error", "các văn bản điều chỉnh không khớp nhau hoặc không khớp plan/tasks.yaml"),
+    # Excel forms (form, import-xlsx)
+    "KH160": ("error", "tệp không phải .xlsx"),
+    "KH161": ("error", "tệp Excel hỏng, không mở được"),
+    "KH162": ("error", "tệp Excel quá lớn"),
+    "KH163": ("error", "không phải biểu mẫu của kehoach, hoặc đã bị đổi cấu trúc"),
+    "KH164": ("error", "biểu mẫu của một phiên bản Kế hoạch khác"),
+    "KH165": ("error", "biểu mẫu của đơn vị không có trong units/"),
+    "KH166": ("error", "ô có giá trị không hợp lệ"),
+    "KH167": ("error", "ô ngày không đọc được"),
+    "KH168": ("error", "ô số không đọc được"),
+    "KH169": ("error", "thiếu ô bắt buộc"),
+    "KH170": ("error", "số hiệu nhiệm vụ sai hoặc chưa có dòng báo cáo"),
 }
 
 

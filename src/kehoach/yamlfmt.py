@@ -15,6 +15,7 @@ the very same values, or the file is left untouched.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -171,8 +172,14 @@ def _canon_map(node: dict, model: type[BaseModel] | None) -> CommentedMap:
 
 def modeline(kind: str, path: Path, root: Path) -> str:
     """`# yaml-language-server: $schema=<relative path>/schemas/<kind>.schema.json`."""
+    return _modeline(kind, str(Path(path).parent), str(root))
+
+
+@functools.lru_cache(maxsize=256)
+def _modeline(kind: str, folder: str, root: str) -> str:
+    """Per folder: resolving paths costs more than dumping a small entry (import-xlsx writes many)."""
     target = Path(root).resolve() / "schemas" / f"{kind}.schema.json"
-    rel = os.path.relpath(target, Path(path).resolve().parent)
+    rel = os.path.relpath(target, Path(folder).resolve())
     return MODELINE + Path(rel).as_posix()
 
 
@@ -183,9 +190,15 @@ def _strip_modeline(text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _dumper() -> YAML:
+    """One configured dumper, reused: building it costs as much as dumping a small entry."""
+    return _yaml()
+
+
 def _dump(tree: Any, head: str) -> str:
     buf = io.StringIO()
-    _yaml().dump(tree, buf)
+    _dumper().dump(tree, buf)
     body = buf.getvalue().rstrip("\n") + "\n"
     return head + "\n" + body
 

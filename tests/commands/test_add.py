@@ -66,6 +66,8 @@ def test_add_refuses_bad_values_and_writes_nothing(cli, example_root, change, co
     result = cli(args, example_root)
     assert result.exit_code == 1, result.output
     assert code in result.output and "chưa ghi tệp nào" in result.output
+    assert f"  {change[0]}: error {code}" in result.output  # told by the option, not by a file not written
+    assert "progress/" not in result.output
     assert _files(example_root) == before  # neither the entry nor a temporary file
 
 
@@ -91,8 +93,8 @@ def test_add_normalises_terminal_text_to_nfc(cli, example_root):
 
 def test_add_interactive_offers_only_the_units_tasks(cli, example_root, monkeypatch):
     monkeypatch.setattr(add_cmd, "interactive", lambda: True)
-    # unit: typed code; task: pick number 1 of TTBVTV's tasks; status: 2 (in_progress); summary; skip extras
-    answers = "TTBVTV\n1\n2\nĐã tập huấn cho nông dân.\n\n\n"
+    # unit: typed code; task: number 1 of TTBVTV's tasks; status: 2; date: today; summary; skip the rest; confirm
+    answers = "TTBVTV\n1\n2\n\nĐã tập huấn cho nông dân.\n\n\n\n\n\n\n"
     result = cli(["add"], example_root, input=answers)
     assert result.exit_code == 0, result.output
     assert "II.C.6" in result.output and "II.C.7" in result.output
@@ -103,9 +105,9 @@ def test_add_interactive_offers_only_the_units_tasks(cli, example_root, monkeypa
 
 def test_add_interactive_reasks_on_a_bad_choice(cli, example_root, monkeypatch):
     monkeypatch.setattr(add_cmd, "interactive", lambda: True)
-    result = cli(["add", "--unit", "TTBVTV", "--summary", "x"], example_root, input="99\n2\n3\n\n\n")
+    result = cli(["add", "--unit", "TTBVTV", "--summary", "x"], example_root, input="99\n2\n3\n\n\n\n\n\n\n")
     assert result.exit_code == 0, result.output
-    assert "Không có lựa chọn" in result.output
+    assert "không có số 99" in result.output
     assert (example_root / "progress" / "TTBVTV" / "2026-11-28-II.C.7.yaml").is_file()
 
 
@@ -125,10 +127,12 @@ def test_interrupted_write_leaves_nothing(cli, example_root, monkeypatch):
 def test_add_interactive_asks_again_for_a_blank_summary(cli, example_root, monkeypatch):
     monkeypatch.setattr(add_cmd, "interactive", lambda: True)
     result = cli(
-        ["add", "--unit", "TTBVTV", "--task", "II.C.6", "--status", "done"], example_root, input="   \nĐã xong.\n\n\n"
+        ["add", "--unit", "TTBVTV", "--task", "II.C.6", "--status", "done"],
+        example_root,
+        input="\n   \nĐã xong.\n\n\n\n\n\n\n",
     )
     assert result.exit_code == 0, result.output
-    assert result.output.count("Tóm tắt kết quả thực hiện") == 2
+    assert result.output.count("Kết quả thực hiện (") == 2 and "không được để trống" in result.output
 
 
 def test_add_refuses_a_unit_folder_that_is_a_file(cli, example_root):
@@ -153,3 +157,42 @@ def test_add_does_not_write_through_a_dangling_symlink(cli, example_root, tmp_pa
     result = cli(OPTS, example_root)
     assert result.exit_code == 0 and not outside.exists()
     assert (example_root / "progress" / "QLMT" / "2026-11-28-I.8-2.yaml").is_file()
+
+
+def test_add_records_outputs_indicators_and_labels(cli, example_root):
+    args = ["add", "--task", "i.8", "--unit", "qlmt", "--status", "Đang thực hiện", "--summary", "Đã khảo sát."]
+    args += ["--output", "Báo cáo|45/BC-QLMT|2026-05-18|Kết quả khảo sát", "--output", "Kế hoạch||20/05/2026|Ứng phó"]
+    args += ["--indicator", "Tỷ lệ thu gom|92,5|%", "--indicator", "Số lớp tập huấn|3|", "--date", "2026-05-20"]
+    result = cli(args, example_root)
+    assert result.exit_code == 0, result.output
+    text = (example_root / "progress" / "QLMT" / "2026-05-20-I.8.yaml").read_text(encoding="utf-8")
+    assert 'status: "in_progress"' in text and 'task: "I.8"' in text
+    assert 'number: "45/BC-QLMT"' in text and 'date: 2026-05-20\n    title: "Ứng phó"' in text
+    assert "value: 92.5" in text and 'name: "Số lớp tập huấn"\n    value: 3' in text
+    assert cli(["validate"], example_root).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "option,value,reason",
+    [
+        ("--output", "Báo cáo|45/BC", "đúng 4 phần"),
+        ("--output", "Báo cáo|1|2026-02-30|x", "không có trong lịch"),
+        ("--indicator", "Tỷ lệ|1,500|%", "không rõ"),
+        ("--indicator", "Tỷ lệ|nhiều|%", "không phải là một số"),
+    ],
+)
+def test_add_refuses_malformed_items_as_usage_errors(cli, example_root, option, value, reason):
+    result = cli(OPTS + [option, value], example_root)
+    assert result.exit_code == 2 and option in result.output and reason in result.output
+
+
+def test_add_corrects_an_entry(cli, example_root):
+    assert cli(OPTS + ["--date", "2026-05-20"], example_root).exit_code == 0
+    old = "progress/QLMT/2026-05-20-I.8.yaml"
+    fixed = OPTS[:-1] + ["Đã khảo sát 12 điểm.", "--date", "2026-05-21", "--corrects", old]
+    result = cli(fixed, example_root)
+    assert result.exit_code == 0, result.output
+    assert f'corrects: "{old}"' in (example_root / "progress/QLMT/2026-05-21-I.8.yaml").read_text(encoding="utf-8")
+    assert cli(["validate"], example_root).exit_code == 0
+    again = cli(OPTS + ["--date", "2026-05-22", "--corrects", old], example_root)
+    assert again.exit_code == 1 and "KH041" in again.output and "đã được đính chính" in again.output

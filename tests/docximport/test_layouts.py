@@ -222,7 +222,8 @@ def test_merged_groups_extra_column_legacy_font(tmp_path):
     assert res.units["TTQTNNMT"]["kind"] == "trung_tam"
     looks = "\n".join(_looks(res))
     assert "bảng 1, dòng tiêu đề: cột «Kinh phí» không thuộc Phụ lục" in looks
-    assert "bảng 1, dòng 5, ô 2: chữ dùng phông .VnTime — mã cũ TCVN3" in looks
+    assert "bảng 1, dòng 5, ô 2: đã chuyển mã TCVN3 → Unicode (phông .VnTime): «Cộng hòa Xã hội»" in looks
+    assert tasks["I.A.2"]["content"] == "Cộng hòa Xã hội"  # converted, not kept as «Céng hßa X· héi»
     assert "cột «Cơ quan phối hợp»: cụm «Các cơ quan liên quan» đã ghi thành cụm chung" in looks
     assert (
         "nhiệm vụ I.A.2 (bảng 1, dòng 5), cột «Tiến độ»: tiến độ «Theo chỉ đạo của UBND tỉnh» không đọc được" in looks
@@ -251,7 +252,7 @@ def test_two_row_header_vertical_merge_no_groups(tmp_path):
     assert tasks["I.1"]["note"] is None
     assert res.units == {}
     looks = "\n".join(_looks(res))
-    assert "đoạn 1: chữ trông như mã TCVN3/VNI bị đọc sai" in looks
+    assert "đoạn 1: đã chuyển mã TCVN3 → Unicode (chữ trông như mã cũ): «Cộng hòa Xã hội chủ nghĩa Việt Nam»" in looks
     assert "bảng không có dòng nhóm I., II." in looks
     assert res.notes.refused == []
 

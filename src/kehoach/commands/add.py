@@ -1,52 +1,47 @@
 """`kehoach add`: one new progress entry, checked before it is written, never overwriting.
 
-Missing values are asked for when stdin is a terminal (only the tasks the unit
-leads or coordinates are offered); otherwise the command stops with exit 2
-naming the missing options. The entry is rendered, re-read through the same
-strict loader and rules as `kehoach validate`, and only then written
-atomically under a free name (`-2`, `-3` … when the name is taken).
+Missing values are asked for when stdin is a terminal (add_prompt: each answer
+checked as it is typed, the entry shown before it is written); otherwise the
+command stops with exit 2 naming the missing options. The entry is rendered,
+re-read through the same strict loader and rules as `kehoach validate`
+(entry_write), and only then written atomically under a free name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
-
-from kehoach.check.entry_rules import check_entries
+from kehoach import entry_write, userinput
 from kehoach.commands.common import PLAN_ONLY, load_clean
-from kehoach.errors import DataError, KehoachError, UsageError
-from kehoach.load.files import parse_mapping
-from kehoach.load.root import DataRoot, LoadedEntry
-from kehoach.load.schema_errors import problems_from
-from kehoach.load.text import check as text_check
+from kehoach.errors import DataError, UsageError
+from kehoach.load.root import DataRoot
 from kehoach.model.entry import Entry
-from kehoach.write import atomic_write
 
 REQUIRED = ("unit", "task", "status", "summary")
 OPTION_NAMES = {"unit": "--unit", "task": "--task", "status": "--status", "summary": "--summary"}
-MAX_SUFFIX = 99
 
 
 def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
     """Terminal text: NFC (macOS terminals send NFD), CRLF → LF, surrounding blanks trimmed."""
     if not isinstance(value, str):
         return value
     return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip() or None
 
 
-def run(root: Path, values: dict, today: dt.date) -> Path:
+def run(root: Path, values: dict[str, Any], today: dt.date, confirm: bool = True) -> Path | None:
+    """The path written, or None when the user declined at the preview."""
     dr = load_clean(root, today, scope=PLAN_ONLY)
-    values = {k: _clean(v) for k, v in values.items()}
+    values = _normalise(dr, {k: _clean(v) for k, v in values.items()})
     missing = [k for k in REQUIRED if not values.get(k)]
+    asked = False  # questions asked: the preview follows; on a terminal it follows anyway unless --yes
     if missing:
         if not interactive():
             names = ", ".join(OPTION_NAMES[k] for k in missing)
@@ -55,53 +50,75 @@ def run(root: Path, values: dict, today: dt.date) -> Path:
             )
         from kehoach.commands.add_prompt import ask_missing
 
-        values = {k: _clean(v) for k, v in ask_missing(dr, values).items()}
+        values = {k: _clean(v) for k, v in ask_missing(dr, values, today).items()}
+        asked = True
     values["date"] = values.get("date") or today
-    data = {k: v for k, v in values.items() if v is not None}
+    data = {k: v for k, v in values.items() if v not in (None, [])}
     data["date"] = data["date"].isoformat()
+    if confirm and (asked or interactive()):
+        from kehoach.commands.add_prompt import confirm_entry
+
+        new = entry_write.render(dr, data)
+        _raise_problems(dr, new, today)
+        if not confirm_entry(new):
+            return None
     return write_entry(dr, data, today)
 
 
-def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
-    """Render, check exactly as validate would, then write under the first free name."""
-    from kehoach.yamlfmt import dump_new
-
-    folder = dr.root / "progress" / str(data.get("unit", ""))
-    if folder.is_symlink() or folder.parent.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise KehoachError(f"{folder} không phải là một thư mục thường; hãy xóa hoặc đổi tên nó rồi chạy lại.")
-    for n in range(1, MAX_SUFFIX + 1):
-        stem = f"{data['date']}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")
-        path = folder / f"{stem}.yaml"
-        if os.path.lexists(path):  # a dangling symlink counts as taken: never write through it
-            continue
-        rel = path.relative_to(dr.root).as_posix()
-        text = dump_new(data, "entry", path, dr.root)
-        _check(dr, rel, text, today)
-        try:
-            return atomic_write(path, text.encode("utf-8"), overwrite=False)
-        except FileExistsError:
-            continue  # taken between our check and the write: try the next suffix
-    raise KehoachError(f"đã có quá nhiều mục cùng ngày cho nhiệm vụ này trong {folder}.")
+def _normalise(dr: DataRoot, values: dict[str, Any]) -> dict[str, Any]:
+    """What is unambiguous: a status by its label or code in any case, a task id in any case,
+    a correction given as a path on disk (made relative to the data root)."""
+    if values.get("status"):
+        values["status"] = userinput.status_code(values["status"]) or values["status"]
+    if values.get("task") and dr.appendix is not None:
+        values["task"] = userinput.task_id(values["task"], [t.id for t in dr.appendix.tasks()]) or values["task"]
+    if values.get("unit") and values["unit"].upper() in dr.units:
+        values["unit"] = values["unit"].upper()
+    corrects = values.get("corrects")
+    if corrects:
+        path = Path(corrects)
+        if path.is_absolute() or (Path.cwd() / path).exists():
+            try:
+                values["corrects"] = (Path.cwd() / path).resolve().relative_to(dr.root.resolve()).as_posix()
+            except ValueError:
+                raise UsageError(f"--corrects {corrects}: tệp không nằm trong thư mục dữ liệu {dr.root}.") from None
+    return values
 
 
-def _check(dr: DataRoot, rel: str, text: str, today: dt.date) -> Entry:
-    problem = text_check(text, rel)
-    data, problem = (None, problem) if problem else parse_mapping(text, rel)
-    if problem:
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", [problem])
-    try:
-        entry = Entry.model_validate(data)
-    except ValidationError as exc:
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems_from(exc, text, rel, Entry)) from None
-    trial = DataRoot(
-        root=dr.root,
-        plan=dr.plan,
-        appendix=dr.appendix,
-        units=dr.units,
-        entries=[LoadedEntry(rel, entry)],
-        pending={rel: text},
-    )
-    problems = [p for p in check_entries(trial, today) if p.severity == "error"]
+OPTION_OF = {**{k: f"--{k}" for k in Entry.model_fields}, "outputs": "--output", "indicators": "--indicator"}
+
+
+def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> None:
+    """Problems told by the option (or answer) they are about, not by the file not yet written."""
+    _, problems = entry_write.check(dr, [new], today)
     if problems:
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào.", problems)
-    return entry
+        lines = []
+        for p in problems:
+            key, index, _ = entry_write.key_at(new.text, p.line)
+            where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
+            lines.append(f"  {where}: {p.severity} {p.code}: {p.message}")
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:\n" + "\n".join(lines))
+
+
+def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:
+    """Render, check exactly as validate would, then write under the first free name."""
+    taken: set[str] = set()
+    while True:
+        new = entry_write.render(dr, data, taken)
+        _raise_problems(dr, new, today)
+        try:
+            return entry_write.write_all([new])[0]
+        except FileExistsError:
+            taken.add(new.rel)  # taken between our check and the write: try the next suffix
+
+
+def parse_items(texts: list[str], option: str) -> list[dict[str, object]]:
+    """--output / --indicator values → entry items; a malformed one is a usage error naming it."""
+    parse = userinput.parse_output if option == "--output" else userinput.parse_indicator
+    out = []
+    for text in texts:
+        try:
+            out.append(parse(unicodedata.normalize("NFC", text)))
+        except ValueError as exc:
+            raise UsageError(f"{option} «{text}»: {exc}.") from None
+    return out

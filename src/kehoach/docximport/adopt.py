@@ -13,7 +13,7 @@ from kehoach.docximport.notes import Notes
 from kehoach.docximport.planfile import build_plan
 from kehoach.docximport.read import Para, Table, read_blocks
 from kehoach.docximport.table import LABELS, REQUIRED, appendix_title, classify, find_header
-from kehoach.docximport.text import check_encoding, clean, one_line, recase
+from kehoach.docximport.text import clean, convert_encoding, one_line, recase
 from kehoach.docximport.units import Registry
 
 
@@ -29,16 +29,17 @@ class Result:
     groups: int = 0
 
 
-def _scan_encoding(blocks: list, notes: Notes) -> None:
+def _convert_encoding(blocks: list, notes: Notes) -> None:
+    """Legacy-encoded paragraphs and cells are converted in place before anything reads them."""
     for b in blocks:
         if isinstance(b, Para):
-            check_encoding(clean(b.raw, "", Notes()), b.fonts, f"đoạn {b.number}", notes)
+            b.raw = convert_encoding(b.raw, b.fonts, f"đoạn {b.number}", notes)
             continue
         for row in b.rows:
             for c in row.cells:
                 if not c.merged_above:
                     where = f"bảng {b.number}, dòng {row.number}, ô {c.col + 1}"
-                    check_encoding(clean(c.raw, "", Notes()), c.fonts, where, notes)
+                    c.raw = convert_encoding(c.raw, c.fonts, where, notes)
 
 
 def _lines(blocks: list, skip: set[int], notes: Notes) -> list[tuple[str, str, int]]:
@@ -61,7 +62,7 @@ def adopt(path: Path, known: dict[str, tuple[str, str | None]], today: dt.date) 
     blocks = read_blocks(path)
     res = Result()
     notes = res.notes
-    _scan_encoding(blocks, notes)
+    _convert_encoding(blocks, notes)
     found = [(b, h) for b in blocks if isinstance(b, Table) and (h := find_header(b))]
     skip = {t.number for t, _ in found}
     first = next((pos for pos, b in enumerate(blocks) if isinstance(b, Table) and b.number in skip), len(blocks))

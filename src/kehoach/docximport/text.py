@@ -1,4 +1,4 @@
-"""Text hygiene: NFC, stray control characters, legacy Vietnamese encodings.
+"""Text hygiene: NFC, stray control characters, legacy Vietnamese encodings converted (kehoach.legacy).
 
 `read` replaces control characters that XML forbids (a vertical tab pasted
 from Word, NUL, form feed) by private-use markers U+E000+code before parsing,
@@ -12,6 +12,7 @@ import unicodedata
 
 from kehoach import chars
 from kehoach.docximport.notes import Notes
+from kehoach.legacy import convert, font_encoding
 
 MARK_BASE = 0xE000
 _NAMES = {0x00: "NUL", 0x0B: "U+000B (tab dọc, do Shift+Enter khi dán từ Word)", 0x0C: "U+000C (ngắt trang)"}
@@ -23,7 +24,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # as Unicode is full of them ("Céng hßa X· héi"). °, ², ³ are left out (25°C, m²).
 _ODD = "¡¢£¤¥¦§¨©ª«¬®¯±´µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñöøûüþÿ"
 _MOJIBAKE = re.compile(rf"[A-Za-z][{_ODD}]|[{_ODD}][A-Za-z]|[a-z][ÂÊÔÀ-ÝƠƯ][a-z]")
-_LEGACY_FONT = re.compile(r"^\s*(\.vn|vni[- _])", re.I)
 
 
 def control_name(ch: str) -> str:
@@ -86,23 +86,26 @@ def mojibake(text: str) -> str | None:
 
 def is_legacy_font(name: str) -> bool:
     """`.VnTime`, `.VnTimeH`, `.VnArial`… (TCVN3/ABC) and `VNI-Times`… (VNI)."""
-    return bool(_LEGACY_FONT.match(name))
+    return font_encoding(name) is not None
 
 
-def check_encoding(text: str, fonts: set[str], where: str, notes: Notes) -> None:
+def convert_encoding(raw: str, fonts: set[str], where: str, notes: Notes) -> str:
+    """`raw` in Unicode: text in a TCVN3/VNI font, or that reads as such, is converted
+    (kehoach.legacy) and listed for a human to check; anything else is returned as it was."""
     legacy = sorted(f for f in fonts if is_legacy_font(f))
-    if legacy:
-        kind = "VNI" if any(f.lower().startswith("vni") for f in legacy) else "TCVN3 (ABC)"
+    conv = convert(raw, legacy[0] if legacy else None)
+    if conv.changed:
+        how = f"phông {', '.join(legacy)}" if conv.by_font else "chữ trông như mã cũ"
         notes.needs_look(
             where,
-            f"chữ dùng phông {', '.join(legacy)} — mã cũ {kind}, không phải Unicode "
-            f"(«{text[:40]}»); hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.",
+            f"đã chuyển mã {conv.encoding} → Unicode ({how}): «{one_line(conv.text)[:60]}»; hãy xem lại chữ đã chuyển.",
         )
-        return
-    snippet = mojibake(text)
+        return conv.text
+    snippet = mojibake(raw)
     if snippet:
         notes.needs_look(
             where,
-            f"chữ trông như mã TCVN3/VNI bị đọc sai («{snippet}»); "
+            f"chữ trông như mã TCVN3/VNI bị đọc sai («{snippet}») nhưng không chuyển được chắc chắn; "
             "hãy chuyển mã văn bản gốc sang Unicode rồi nhập lại.",
         )
+    return raw
