@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from collections.abc import Iterator
 
 from pydantic import ConfigDict, Field, model_validator
 
-from kehoach.model.amendment import Amendment
+from kehoach.model.amendment import Amendment, History
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
 
@@ -171,6 +172,14 @@ class Task(Strict):
         `assignment` is the (lead, coordinating) in force at another date (plan amendments)."""
         lead, coordinating = assignment if assignment is not None else (self.lead, self.coordinating)
         return unit in lead or unit in coordinating or (internal and GENERIC_RELATED in coordinating)
+
+
+def in_force(task: Task, history: History, date: dt.date) -> Task:
+    """`task` with the lead and coordinating units in force on `date` (plan amendments)."""
+    if task.id not in history.changes:
+        return task
+    lead, coordinating = history.on(task.id, date, (task.lead, task.coordinating))
+    return task.model_copy(update={"lead": lead, "coordinating": coordinating})
 
 
 class Group(Strict):
