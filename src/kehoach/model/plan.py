@@ -77,7 +77,19 @@ class Section(Strict):
 class DayMonth(Strict):
     """Một ngày trong năm (ngày, tháng), lặp lại hằng năm."""
 
-    model_config = ConfigDict(title="Ngày, tháng")
+    model_config = ConfigDict(
+        title="Ngày, tháng",
+        json_schema_extra={  # the same rule as _real_every_year, for editors
+            "allOf": [
+                {
+                    "if": {"properties": {"month": {"enum": [4, 6, 9, 11]}}},
+                    "then": {"properties": {"day": {"maximum": 30}}},
+                },
+                {"if": {"properties": {"month": {"const": 2}}}, "then": {"properties": {"day": {"maximum": 28}}}},
+                {"if": {"properties": {"month": {"const": 12}}}, "then": {"properties": {"day": {"maximum": 14}}}},
+            ]
+        },
+    )
 
     month: int = Field(ge=1, le=12, title="Tháng")
     day: int = Field(ge=1, le=31, title="Ngày")
