@@ -120,3 +120,13 @@ def test_chained_amendments_must_agree(cli, reassigned):
         f.write(AMENDMENT.replace('after: ["KSBDKH"]', 'after: ["QLMT"]') + second)
     problems = [p for p in _json(cli, reassigned) if p["code"] == "KH203"]
     assert any('before: ["QLMT"]' in p["message"] for p in problems), problems
+
+
+def test_status_of_a_year_uses_the_leads_of_that_year(cli, reassigned):
+    """Reassigned from 2027: the 2026 status still follows QLMT's entries (the lead then)."""
+    with (reassigned / "plan/plan.yaml").open("a", encoding="utf-8") as f:
+        f.write(AMENDMENT.replace("2026-06-01", "2027-01-01"))
+    assert cli(["validate"], reassigned).exit_code == 0
+    out = json.loads(cli(["status", "--year", "2026", "--as-of", "2026-11-20", "--format", "json"], reassigned).stdout)
+    (i5,) = [t for t in out["tasks"] if t["id"] == "I.5"]
+    assert list(i5["leads"]) == ["QLMT"] and i5["status"] != "unreported"

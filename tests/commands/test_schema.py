@@ -16,6 +16,8 @@ KINDS = ["plan", "tasks", "unit", "entry"]
 def _titles(node, out):
     if isinstance(node, dict):
         for key, value in node.items():
+            if key in ("if", "then"):  # conditions restate fields already titled
+                continue
             if key == "properties":
                 for name, prop in value.items():
                     out.append((name, prop.get("title")))

@@ -125,3 +125,31 @@ def test_yaml_tags_are_refused(cli, example_root, tag):
     write(example_root, rel, _entry(summary=f'{tag} "Đã xong"'))
     problems = json.loads(cli(["validate", "--format", "json"], example_root).stdout)
     assert [p["code"] for p in problems if p["path"] == rel] == ["KH014"]
+
+
+PLAN_SWAPS = {
+    "deadline 15/11": ("month: 11\n    day: 15", "month: 11\n    day: 15"),
+    "deadline 30/2": ("month: 11\n    day: 15", "month: 2\n    day: 30"),
+    "deadline 31/4": ("month: 11\n    day: 15", "month: 4\n    day: 31"),
+    "deadline 15/12": ("month: 11\n    day: 15", "month: 12\n    day: 15"),
+    "deadline 14/12": ("month: 11\n    day: 15", "month: 12\n    day: 14"),
+    "amendment without change": ("focal_unit:", "focal_unit:"),
+}
+
+
+@pytest.mark.parametrize("name", list(PLAN_SWAPS))
+def test_plan_schema_agrees_with_the_loader(tmp_path, name):
+    """plan/plan.yaml variants, through the CLI's own loader (one plan per root)."""
+    from kehoach.load.files import load_model
+    from kehoach.model.plan import Plan
+    from tests.conftest import EXAMPLES
+
+    old, new = PLAN_SWAPS[name]
+    text = (EXAMPLES / "plan/plan.yaml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    if name == "amendment without change":
+        text += 'amendments:\n  - {kind: "KH", number: "1", date: 2026-06-01, title: "x", changes: [{task: "I.5"}]}\n'
+    path = write(tmp_path, "plan/plan.yaml", text)
+    plan, _, problems = load_model(path, "plan/plan.yaml", Plan)
+    assert _schema_ok("plan", text) == (plan is not None), problems

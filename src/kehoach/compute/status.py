@@ -24,7 +24,8 @@ from kehoach import naming
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import Period, PeriodKind, annual, unit_deadline
 from kehoach.load.root import DataRoot, LoadedEntry
-from kehoach.model.plan import Task
+from kehoach.model.amendment import History
+from kehoach.model.plan import Task, in_force
 
 TaskStatus = Literal["not_due", "unreported", "not_started", "in_progress", "done", "overdue"]
 
@@ -167,7 +168,9 @@ def compute(
     for le in effective_entries(dr, as_of) if entries is None else entries:
         by_task[le.entry.task].append(le)
     states, late = [], defaultdict(list)
+    assignments = History(dr.plan.amendments)
     for task in dr.appendix.tasks():
+        task = in_force(task, assignments, min(period.end, as_of))  # who led the task in that year
         history = by_task.get(task.id, [])
         state = task_status(task, year, as_of, period, history)
         if unit is None or _concerns(task, unit, history):

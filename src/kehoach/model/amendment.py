@@ -37,7 +37,10 @@ class CoordinationChange(Strict):
 class TaskChange(Strict):
     """Điều chỉnh phân công một nhiệm vụ."""
 
-    model_config = ConfigDict(title="Điều chỉnh nhiệm vụ")
+    model_config = ConfigDict(
+        title="Điều chỉnh nhiệm vụ",
+        json_schema_extra={"anyOf": [{"required": ["lead"]}, {"required": ["coordinating"]}]},
+    )
 
     task: TaskId = Field(title="Nhiệm vụ", description="Số hiệu trong Phụ lục, ví dụ I.2.")
     lead: LeadChange | None = Field(default=None, title="Cơ quan chủ trì")

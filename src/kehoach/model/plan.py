@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from collections.abc import Iterator
 
 from pydantic import ConfigDict, Field, model_validator
 
-from kehoach.model.amendment import Amendment
+from kehoach.model.amendment import Amendment, History
 from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
 
@@ -76,7 +77,19 @@ class Section(Strict):
 class DayMonth(Strict):
     """Một ngày trong năm (ngày, tháng), lặp lại hằng năm."""
 
-    model_config = ConfigDict(title="Ngày, tháng")
+    model_config = ConfigDict(
+        title="Ngày, tháng",
+        json_schema_extra={  # the same rule as _real_every_year, for editors
+            "allOf": [
+                {
+                    "if": {"properties": {"month": {"enum": [4, 6, 9, 11]}}},
+                    "then": {"properties": {"day": {"maximum": 30}}},
+                },
+                {"if": {"properties": {"month": {"const": 2}}}, "then": {"properties": {"day": {"maximum": 28}}}},
+                {"if": {"properties": {"month": {"const": 12}}}, "then": {"properties": {"day": {"maximum": 14}}}},
+            ]
+        },
+    )
 
     month: int = Field(ge=1, le=12, title="Tháng")
     day: int = Field(ge=1, le=31, title="Ngày")
@@ -171,6 +184,14 @@ class Task(Strict):
         `assignment` is the (lead, coordinating) in force at another date (plan amendments)."""
         lead, coordinating = assignment if assignment is not None else (self.lead, self.coordinating)
         return unit in lead or unit in coordinating or (internal and GENERIC_RELATED in coordinating)
+
+
+def in_force(task: Task, history: History, date: dt.date) -> Task:
+    """`task` with the lead and coordinating units in force on `date` (plan amendments)."""
+    if task.id not in history.changes:
+        return task
+    lead, coordinating = history.on(task.id, date, (task.lead, task.coordinating))
+    return task.model_copy(update={"lead": lead, "coordinating": coordinating})
 
 
 class Group(Strict):
