@@ -62,7 +62,11 @@ class _Timeout(_Limit):
 def _finalize(value: object) -> str:
     if value is None:
         return ""
-    return OPEN + vn.one_line(str(value)) + CLOSE
+    text = str(value)
+    core = vn.one_line(text)
+    if core and not any(c.isalnum() for c in core):  # a separator such as "; " or " – ": keep its spaces
+        core = (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
+    return OPEN + core + CLOSE
 
 
 def template_path(root: Path, name: str, override: Path | None) -> Path:
