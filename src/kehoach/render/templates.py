@@ -91,7 +91,16 @@ def render(path: Path, context: dict, shown: str) -> str:
     env = _environment(path.parent)
     try:
         return env.get_template(path.name).render(**context)
-    except (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
-        line = _line(exc, path)
-        where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
-        raise TemplateError(f"{where}: {_what(exc)}") from None
+    except RENDER_ERRORS as exc:
+        raise template_error(exc, path, shown) from None
+
+
+RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError)
+"""What a broken template can raise while rendering."""
+
+
+def template_error(exc: BaseException, path: Path, shown: str) -> TemplateError:
+    """The user's message for a template that failed: its name, its line, what went wrong."""
+    line = _line(exc, path)
+    where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
+    return TemplateError(f"{where}: {_what(exc)}")
