@@ -99,3 +99,39 @@ def broken_links(site: Path, read: dict[str, Page] | None = None) -> list[str]:
                 if parts.fragment not in ids:
                     bad.append(f"{rel}: missing id: {link}")
     return bad
+
+
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def make_hostile(root: Path) -> None:
+    """Put HTML and script into every kind of text the site shows: a unit name, a task's
+    output, an entry's summary, output, indicator name and unit, difficulties, author."""
+    unit = root / "units" / "TTBVTV.yaml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace(
+            'name: "Chi cục Trồng trọt và Bảo vệ thực vật"', f'name: "Chi cục {HOSTILE}"'
+        ),
+        encoding="utf-8",
+    )
+    tasks = root / "plan" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(
+        text.replace('output: "Hệ thống điểm thu gom', f'output: "{HOSTILE} Hệ thống điểm thu gom', 1), encoding="utf-8"
+    )
+    (root / "progress/TTBVTV/2026-10-01-II.C.6.yaml").write_text(
+        'task: "II.C.6"\nunit: "TTBVTV"\ndate: 2026-10-01\nstatus: "in_progress"\n'
+        f"summary: '{HOSTILE}\" onmouseover=\"alert(3)'\n"
+        "indicators:\n"
+        "  - name: '</svg><script>alert(4)</script>'\n    value: 5\n    unit: '<b>'\n"
+        "  - name: 'Số bể'\n    value: 1\n"
+        "outputs:\n"
+        f"  - kind: 'Báo cáo'\n    title: '{HOSTILE}'\n"
+        f"difficulties: '{HOSTILE}'\nauthor: '{HOSTILE}'\n",
+        encoding="utf-8",
+    )
+    (root / "progress/TTBVTV/2026-10-02-II.C.6.yaml").write_text(
+        'task: "II.C.6"\nunit: "TTBVTV"\ndate: 2026-10-02\nstatus: "in_progress"\nsummary: "x"\n'
+        "indicators:\n  - name: '</svg><script>alert(4)</script>'\n    value: 7\n    unit: '<b>'\n",
+        encoding="utf-8",
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
-from tests.site_html import broken_links, pages, read_page
+from tests.site_html import HOSTILE, broken_links, make_hostile, pages, read_page
 
 ARGS = ["site", "--year", "2026", "--as-of", "2026-11-20"]
 DEMO = "DỮ LIỆU MINH HỌA – HƯ CẤU, KHÔNG PHẢI SỐ LIỆU BÁO CÁO THẬT"
@@ -129,40 +129,8 @@ def test_same_data_same_bytes(cli, example_root, built, tmp_path):
         assert (built / rel).read_bytes() == (again / rel).read_bytes(), rel
 
 
-HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-
-
 def test_hostile_text_is_escaped_everywhere(cli, example_root, tmp_path):
-    unit = example_root / "units" / "TTBVTV.yaml"
-    unit.write_text(
-        unit.read_text(encoding="utf-8").replace(
-            'name: "Chi cục Trồng trọt và Bảo vệ thực vật"', f'name: "Chi cục {HOSTILE}"'
-        ),
-        encoding="utf-8",
-    )
-    tasks = example_root / "plan" / "tasks.yaml"
-    text = tasks.read_text(encoding="utf-8")
-    tasks.write_text(
-        text.replace('output: "Hệ thống điểm thu gom', f'output: "{HOSTILE} Hệ thống điểm thu gom', 1), encoding="utf-8"
-    )
-    write(
-        example_root,
-        "progress/TTBVTV/2026-10-01-II.C.6.yaml",
-        'task: "II.C.6"\nunit: "TTBVTV"\ndate: 2026-10-01\nstatus: "in_progress"\n'
-        f"summary: '{HOSTILE}\" onmouseover=\"alert(3)'\n"
-        "indicators:\n"
-        f"  - name: '</svg><script>alert(4)</script>'\n    value: 5\n    unit: '<b>'\n"
-        "  - name: 'Số bể'\n    value: 1\n"
-        "outputs:\n"
-        f"  - kind: 'Báo cáo'\n    title: '{HOSTILE}'\n"
-        f"difficulties: '{HOSTILE}'\nauthor: '{HOSTILE}'\n",
-    )
-    write(
-        example_root,
-        "progress/TTBVTV/2026-10-02-II.C.6.yaml",
-        'task: "II.C.6"\nunit: "TTBVTV"\ndate: 2026-10-02\nstatus: "in_progress"\nsummary: "x"\n'
-        "indicators:\n  - name: '</svg><script>alert(4)</script>'\n    value: 7\n    unit: '<b>'\n",
-    )
+    make_hostile(example_root)
     out = tmp_path / "site"
     result = cli([*ARGS, "-o", out], example_root)
     assert result.exit_code == 0, result.output
@@ -265,3 +233,26 @@ def test_root_template_replaces_one_file(cli, example_root, tmp_path):
     assert cli([*ARGS, "-o", out], example_root).exit_code == 0
     assert (out / "style.css").read_text() == "body { color: #000; }\n"
     assert (out / "index.html").is_file()
+
+
+def test_ci_templates_publish_the_site():
+    import yaml
+
+    repo = Path(__file__).resolve().parents[2]
+    gh = yaml.safe_load((repo / ".github" / "workflows" / "kehoach.yml").read_text(encoding="utf-8"))
+    assert "pages" not in gh["permissions"]  # the Pages permissions belong to the publishing job only
+    job = gh["jobs"]["site"]
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert job["environment"]["name"] == "github-pages"
+    assert "refs/heads/main" in job["if"] and "push" in job["if"]
+    steps = job["steps"]
+    assert any("kehoach site" in s.get("run", "") and "-o public" in s.get("run", "") for s in steps)
+    uses = [s.get("uses", "") for s in steps]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    gl = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    pages_job = gl["pages"]
+    assert pages_job["artifacts"]["paths"] == ["public"]
+    assert any("kehoach site" in line and "-o public" in line for line in pages_job["script"])
+    assert pages_job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert pages_job["stage"] in gl["stages"]

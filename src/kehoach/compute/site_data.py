@@ -101,6 +101,7 @@ def _site_entry(dr: DataRoot, le: LoadedEntry, task_slugs: dict[str, str]) -> En
     return {
         **_entry(dr, le),
         "when": e.date,
+        "iso": e.date.isoformat(),
         "task": e.task,
         "task_slug": task_slugs[e.task],
         "status_code": e.status,
@@ -132,7 +133,7 @@ def build(dr: DataRoot, year: int, as_of: dt.date) -> SiteData:
     status = compute(dr, year, as_of, None, effective)
     years = plan_years(dr, year)
     by_year = {
-        y: {s.id: s.status for s in compute(dr, y, as_of, None, effective).tasks}
+        y: {s.id: s.status for s in (status if y == year else compute(dr, y, as_of, None, effective)).tasks}
         for y in years
         if annual(y).start <= as_of
     }

@@ -15,8 +15,9 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from kehoach.compute.site_data import SiteData, TaskPage, UnitPage, slug
+from kehoach.compute.site_data import EntryView, SiteData, TaskPage, UnitPage, slug
 from kehoach.render import svg, templates, vn
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
 
@@ -89,14 +90,9 @@ class Renderer:
             "days_left": d.days_left,
         }
 
-    def _render(self, name: str, context: dict[str, Any]) -> bytes:
+    def _template(self, name: str) -> jinja2.Template:
         try:
-            template = self.env.get_template(name)
-            path = Path(template.filename or name)
-            try:
-                return template.render(**self.common, **context).encode("utf-8")
-            except templates.RENDER_ERRORS as exc:
-                raise templates.template_error(exc, path, templates.display(path, self.root)) from None
+            return self.env.get_template(name)
         except jinja2.TemplateNotFound:
             raise templates.template_error(
                 jinja2.TemplateNotFound(name), Path(name), f"templates/site/{name}"
@@ -104,6 +100,16 @@ class Renderer:
         except jinja2.TemplateSyntaxError as exc:
             path = Path(exc.filename or name)
             raise templates.template_error(exc, path, templates.display(path, self.root)) from None
+
+    def _run(self, template: jinja2.Template, context: dict[str, Any], common: bool = True) -> str:
+        try:
+            return template.render({**self.common, **context} if common else context)
+        except templates.RENDER_ERRORS as exc:
+            path = Path(template.filename or template.name or "")
+            raise templates.template_error(exc, path, templates.display(path, self.root)) from None
+
+    def _render(self, name: str, context: dict[str, Any]) -> bytes:
+        return self._run(self._template(name), context).encode("utf-8")
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         d = self.data
@@ -125,7 +131,14 @@ class Renderer:
                 return (folder / name).read_bytes()
         raise templates.template_error(jinja2.TemplateNotFound(name), Path(name), f"templates/site/{name}")
 
+    def _bodies(self, entries: list[EntryView]) -> None:
+        """Each entry's content, rendered once (entry.html.j2) for its task page and its unit page."""
+        template = self._template("entry.html.j2")
+        for e in entries:
+            e["body"] = Markup(self._run(template, {"e": e}, common=False))
+
     def _task(self, t: TaskPage) -> Iterator[tuple[str, bytes]]:
+        self._bodies(t.entries)
         charts = [
             (
                 s,
