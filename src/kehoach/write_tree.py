@@ -44,11 +44,14 @@ def check_target(target: Path, protected: Iterable[Path] = ()) -> Path:
             )
     try:
         st = real.stat()
-    except FileNotFoundError:
-        if real.parent.exists() and not real.parent.is_dir():
-            raise UsageError(
-                f"{real.parent} là một tệp, không phải thư mục; không ghi được {target}.", code="KH180"
-            ) from None
+    except (FileNotFoundError, NotADirectoryError):
+        for above in real.parents:
+            if above.exists():
+                if not above.is_dir():
+                    raise UsageError(
+                        f"{above} là một tệp, không phải thư mục; không ghi được {target}.", code="KH180"
+                    ) from None
+                break
         return real
     except OSError as exc:
         raise _write_error(target, exc) from None

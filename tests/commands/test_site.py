@@ -189,8 +189,9 @@ def test_long_lists_are_split_into_pages(cli, example_root, tmp_path):
 def test_refuses_a_file_or_someone_elses_folder(cli, example_root, tmp_path):
     afile = tmp_path / "notes.txt"
     afile.write_text("mine", encoding="utf-8")
-    result = cli([*ARGS, "-o", afile], example_root)
-    assert result.exit_code == 2 and "KH180" in result.output and afile.read_text() == "mine"
+    for target in (afile, afile / "site", afile / "a" / "b"):
+        result = cli([*ARGS, "-o", target], example_root)
+        assert result.exit_code == 2 and "KH180" in result.output and afile.read_text() == "mine", target
     folder = tmp_path / "docs"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "keep.txt").write_text("mine", encoding="utf-8")
@@ -256,3 +257,12 @@ def test_ci_templates_publish_the_site():
     assert any("kehoach site" in line and "-o public" in line for line in pages_job["script"])
     assert pages_job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert pages_job["stage"] in gl["stages"]
+
+
+def test_help_and_usage_errors_in_vietnamese(cli, example_root):
+    help_text = cli(["site", "--help"]).output
+    assert "Dựng trang web tĩnh" in help_text and "--output THƯ_MỤC" in help_text and "build/site" in help_text
+    result = cli(["site"], example_root)
+    assert result.exit_code == 2 and "Thiếu tùy chọn '--year'" in result.output
+    result = cli(["site", "--year", "2026", "--as-of", "2026-13-01"], example_root)
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

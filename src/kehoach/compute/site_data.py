@@ -88,12 +88,12 @@ def slug(task_id: str) -> str:
 
 
 def plan_years(dr: DataRoot, year: int) -> list[int]:
-    """From the first task's start to the last task's end (or start), and always `year`."""
+    """The plan's years, from the first task's start to the last task's end (or start), and `year`."""
     assert dr.appendix is not None  # a loaded, checked root has its appendix
     tasks = dr.appendix.tasks()
-    first = min([t.timeline.start for t in tasks] + [year])
-    last = max([t.timeline.end or t.timeline.start for t in tasks] + [year])
-    return list(range(first, last + 1))
+    first = min(t.timeline.start for t in tasks)
+    last = max(t.timeline.end or t.timeline.start for t in tasks)
+    return sorted(set(range(first, last + 1)) | {year})
 
 
 def _site_entry(dr: DataRoot, le: LoadedEntry, task_slugs: dict[str, str]) -> EntryView:

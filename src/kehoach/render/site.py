@@ -177,10 +177,21 @@ def _pager(stem: str, n: int, total: int, count: int) -> dict[str, Any]:
         "count": count,
         "first": first,
         "last": min(n * PER_PAGE, count),
-        "links": [(k, page_name(stem, k)) for k in range(1, total + 1)],
+        "links": [(k, page_name(stem, k) if k else None) for k in _window(n, total)],
         "prev": page_name(stem, n - 1) if n > 1 else None,
         "next": page_name(stem, n + 1) if n < total else None,
     }
+
+
+def _window(n: int, total: int, around: int = 3) -> list[int]:
+    """Page numbers to link: the first, the last, and those near page n; 0 marks a gap."""
+    keep = sorted({1, total, *range(max(1, n - around), min(total, n + around) + 1)})
+    out: list[int] = []
+    for k in keep:
+        if out and k > out[-1] + 1:
+            out.append(0)
+        out.append(k)
+    return out
 
 
 def render(root: Path, data: SiteData) -> Iterator[tuple[str, bytes]]:

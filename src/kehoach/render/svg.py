@@ -48,7 +48,7 @@ def bar_chart(bars: Sequence[tuple[str, int, str]], label: str) -> Markup:
 
 def line_chart(points: Sequence[tuple[dt.date, float]], label: str, unit: str | None) -> Markup:
     """One series over time (at least two dates), oldest first; y from its minimum to its maximum."""
-    w, h, left, right, top, bottom = 360, 150, 64, 14, 12, 30
+    w, h, left, right, top, bottom = 360, 150, 64, 20, 12, 30
     xs = [d.toordinal() for d, _ in points]
     ys = [v for _, v in points]
     x0, x1 = xs[0], xs[-1]
