@@ -19,8 +19,8 @@ def open_docx(path_or_bytes):
 
 def _text(el) -> str:
     out = []
-    for node in el.iter(W + "t", W + "br"):
-        out.append("\n" if node.tag == W + "br" else (node.text or ""))
+    for node in el.iter(W + "t", W + "br", W + "noBreakHyphen"):
+        out.append({W + "br": "\n", W + "noBreakHyphen": "-"}.get(node.tag, node.text or ""))
     return "".join(out)
 
 

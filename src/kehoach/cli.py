@@ -40,6 +40,16 @@ class PlanFmt(enum.StrEnum):
     json = "json"
 
 
+class PeriodChoice(enum.StrEnum):
+    year = "year"
+    h1 = "h1"
+    m9 = "9m"
+    q1 = "q1"
+    q2 = "q2"
+    q3 = "q3"
+    q4 = "q4"
+
+
 RootOpt = Annotated[
     Path | None,
     typer.Option(
@@ -103,7 +113,7 @@ def validate(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
-    help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx.",
+    help="Xem Phụ lục nhiệm vụ của Kế hoạch (bảng hoặc JSON); với -o, xuất Kế hoạch ra tệp .docx hoặc .pdf.",
 )
 def plan(
     ctx: typer.Context,
@@ -111,19 +121,22 @@ def plan(
         PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
     ] = PlanFmt.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx hoặc .pdf (cần LibreOffice)."),
     ] = None,
     template: Annotated[
         Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/ke-hoach.md.j2.")
     ] = None,
 ) -> None:
     from kehoach.commands.common import PLAN_ONLY, load_clean
+    from kehoach.commands.output import target
 
+    out = target(output) if output is not None else None  # a bad -o fails before loading
     dr = load_clean(_root(ctx), _today(), scope=PLAN_ONLY)
-    if output is not None:
+    if out is not None:
         from kehoach.commands import plan_docx
 
-        path = plan_docx.run(dr, output, template)
+        path = plan_docx.run(dr, out, template)
         typer.echo(f"Đã ghi {path}")
         return
     if format is PlanFmt.json:
@@ -168,25 +181,68 @@ AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (YYYY-MM-DD). Mặc định: hôm nay.")
 ]
 UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", metavar="MÃ", help="Mã đơn vị, ví dụ QLMT.")]
+PeriodYearOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="NĂM",
+        help="Năm báo cáo (kỳ năm: từ 15/12 năm trước đến 14/12 năm này). Không cần khi dùng --from/--to.",
+        min=2000,
+        max=2100,
+    ),
+]
+PeriodOpt = Annotated[
+    PeriodChoice | None,
+    typer.Option(
+        "--period",
+        "-p",
+        metavar="KỲ",
+        help="Kỳ báo cáo: year (cả năm, mặc định), h1 (6 tháng đầu năm), 9m (9 tháng), q1, q2, q3, q4 (quý).",
+    ),
+]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", metavar="NGÀY", help="Kỳ đột xuất: từ ngày (YYYY-MM-DD), dùng cùng --to.")
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", metavar="NGÀY", help="Kỳ đột xuất: đến ngày (YYYY-MM-DD), dùng cùng --from.")
+]
+
+
+def _period(ctx: typer.Context, year, period, start, end):
+    """The chosen period; no --year and no --from/--to is the usual “missing option” error."""
+    if year is None and start is None and end is None:
+        from typer._click.exceptions import MissingParameter
+
+        param = next(p for p in ctx.command.params if p.name == "year")
+        raise MissingParameter(ctx=ctx, param=param)
+    from kehoach.commands.period_opts import resolve
+
+    kind = period.value if period is not None else None
+    return resolve(year, kind, _date_opt(start, "--from"), _date_opt(end, "--to"))
 
 
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
-    help="Xem tình trạng từng nhiệm vụ trong năm và các đơn vị chậm báo cáo.",
+    help="Xem tình trạng từng nhiệm vụ trong năm (hoặc 6 tháng, 9 tháng, quý, kỳ đột xuất) và các đơn vị chậm báo cáo.",
 )
 def status(
     ctx: typer.Context,
-    year: YearOpt,
+    year: PeriodYearOpt = None,
+    period: PeriodOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
     format: Annotated[
         PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
     ] = PlanFmt.text,
 ) -> None:
+    chosen = _period(ctx, year, period, from_, to)  # before any heavy import: a usage error stays fast
     from kehoach.commands import status as cmd
 
-    result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    result, data = cmd.run(_root(ctx), chosen, _date_opt(as_of, "--as-of") or _today(), unit, _today())
     if format is PlanFmt.json:
         import json
 
@@ -251,11 +307,15 @@ def add(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
-    help="Lập báo cáo năm (.docx) của Sở gửi UBND tỉnh, hoặc của một đơn vị gửi Sở (--unit).",
+    help="Lập báo cáo (.docx hoặc .pdf) năm, 6 tháng, 9 tháng, quý hoặc đột xuất của Sở gửi UBND tỉnh, "
+    "hoặc của một đơn vị gửi Sở (--unit).",
 )
 def report(
     ctx: typer.Context,
-    year: YearOpt,
+    year: PeriodYearOpt = None,
+    period: PeriodOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
     number: Annotated[
@@ -265,17 +325,23 @@ def report(
     signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="TỆP", help="Tệp .docx sẽ ghi. Mặc định: build/bao-cao-<năm>.docx."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Tệp .docx hoặc .pdf (cần LibreOffice) sẽ ghi. Mặc định: build/bao-cao-<năm>.docx.",
+        ),
     ] = None,
     template: Annotated[
         Path | None, typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho mẫu trong templates/.")
     ] = None,
 ) -> None:
+    chosen = _period(ctx, year, period, from_, to)
     from kehoach.commands import report as cmd
 
     path = cmd.run(
         _root(ctx),
-        year=year,
+        period=chosen,
         as_of=_date_opt(as_of, "--as-of") or _today(),
         unit=unit,
         number=number,
@@ -285,6 +351,68 @@ def report(
         today=_today(),
     )
     typer.echo(f"Đã ghi {path}")
+
+
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Đôn đốc báo cáo: số ngày còn lại tới hạn và nhiệm vụ các đơn vị chưa báo cáo; với -o, lập công văn đôn đốc.",
+)
+def remind(
+    ctx: typer.Context,
+    year: YearOpt,
+    as_of: AsOfOpt = None,
+    unit: UnitOpt = None,
+    format: Annotated[
+        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
+    ] = PlanFmt.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="TỆP", help="Lập công văn đôn đốc ra tệp .docx hoặc .pdf (cần LibreOffice)."
+        ),
+    ] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", "-n", metavar="SỐ", help="Số công văn, ví dụ 12 (để trống nếu chưa cấp số)."),
+    ] = None,
+    signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="NGÀY",
+            help="Hạn gửi báo cáo nêu trong công văn (YYYY-MM-DD). Mặc định: hạn của Kế hoạch; "
+            "nếu đã quá hạn, 7 ngày sau ngày lập.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/cong-van-don-doc.md.j2."),
+    ] = None,
+) -> None:
+    from kehoach.commands import remind as cmd
+    from kehoach.commands.output import target
+    from kehoach.render import vn
+
+    vn.parse_number(number)  # bad options fail before any loading
+    out = target(output) if output is not None else None
+    send_by = _date_opt(by, "--by")
+    result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
+    if format is PlanFmt.json:
+        import json
+
+        typer.echo(json.dumps(result.public(), ensure_ascii=False, indent=2))
+    else:
+        from kehoach.render.remind_text import render
+
+        typer.echo(render(result))
+    if out is not None:  # messages go to stderr when stdout is JSON
+        if not result.units:
+            typer.echo("Không có đơn vị nào cần đôn đốc; không lập công văn.", err=format is PlanFmt.json)
+            return
+        path = cmd.write_letter(data, result, out, number=number, signer=signer, by=send_by, template=template)
+        typer.echo(f"Đã ghi {path}", err=format is PlanFmt.json)
 
 
 @app.command(

@@ -34,3 +34,19 @@ LEAD_SHORT = {  # one lead unit's state, in a narrow table cell
     "not_started": "chưa làm",
     "unreported": "chưa báo cáo",
 }
+
+TIMELINESS_CATEGORY = {  # the report's four counts (compute/timeliness.py)
+    "done_on_time": "hoàn thành đúng hạn",
+    "done_late": "hoàn thành quá hạn",
+    "in_time": "đang thực hiện trong hạn",
+    "overdue": "quá hạn",
+}
+
+TIMELINESS_SHORT = {  # the status table's column, by category
+    "done_on_time": "Đúng hạn",
+    "done_late": "Quá hạn",
+    "in_time": "Trong hạn",
+    "overdue": "Quá hạn",
+}
+
+TIMELINESS_STYLE = {"done_on_time": "green", "done_late": "red", "in_time": "cyan", "overdue": "bold red"}

@@ -52,6 +52,19 @@ def test_overview_counts_agree_with_status(cli, built, example_root):
         assert f'<a href="don-vi/{code}.html">' in html
     text = read_page(built / "index.html").text
     assert "4 đơn vị chưa báo cáo đúng hạn" in text and "<svg" in html and 'role="img"' in html
+    # on time or late, as `status` judges it (compute/timeliness.py)
+    words = {
+        ("done", "on_time"): "Đúng hạn",
+        ("in_progress", "on_time"): "Trong hạn",
+        ("not_started", "on_time"): "Trong hạn",
+    }
+    cells = re.findall(r'<td data-label="Thời hạn">(.*?)</td>', html)
+    assert len(cells) == 27
+    for t, cell in zip(status["tasks"], cells, strict=True):
+        want = words.get((t["status"], t["timeliness"])) if t["timeliness"] else "Chưa xét"
+        assert want is not None and want in cell, (t, cell)
+    done_on_time = sum(1 for t in status["tasks"] if t["status"] == "done" and t["timeliness"] == "on_time")
+    assert re.search(rf"Hoàn thành đúng hạn</span></th><td class=\"num\">{done_on_time}</td>", html)
 
 
 def test_days_left_before_the_deadline(cli, example_root, tmp_path):

@@ -9,14 +9,16 @@ def test_status_json_contract(cli, example_root):
     result = cli(["status", "--year", "2026", "--as-of", "2026-11-20", "--format", "json"], example_root)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"year", "as_of", "tasks", "late_units"}
+    assert set(data) == {"year", "period", "from", "to", "as_of", "tasks", "late_units"}
     assert data["year"] == 2026 and data["as_of"] == "2026-11-20"
+    assert (data["period"], data["from"], data["to"]) == ("year", "2025-12-15", "2026-12-14")
     assert len(data["tasks"]) == 27
     first = data["tasks"][0]
-    assert set(first) == {"id", "status", "leads", "entries"}
+    assert set(first) == {"id", "status", "timeliness", "leads", "entries"}
     assert first == {
         "id": "I.1",
         "status": "in_progress",
+        "timeliness": "on_time",
         "leads": {"QLMT": "done", "KSBDKH": "in_progress"},
         "entries": 3,
     }
@@ -34,6 +36,9 @@ def test_status_table_in_vietnamese(cli, example_root):
         "Chưa đến kỳ thực hiện",
         "Đơn vị chưa báo cáo trước 15/11/2026",
         "TSKN — Chi cục Thủy sản và Kiểm ngư",
+        "Thời hạn",
+        "(trong hạn)",
+        "hoàn thành đúng hạn 4",
     ):
         assert words in out, words
 

@@ -10,6 +10,7 @@ from docx.shared import Mm, Pt
 
 from kehoach.commands import report
 from kehoach.commands.common import load_clean
+from kehoach.compute.periods import annual
 from kehoach.render import docx_layout
 from tests.docx_read import all_runs, open_docx
 
@@ -21,7 +22,7 @@ SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 def report_bytes() -> bytes:
     root = Path(__file__).resolve().parents[2] / "examples"
     dr = load_clean(root, dt.date(2026, 11, 28))
-    return report.render(root, dr, year=2026, as_of=AS_OF, unit=None, number="5", signer=None, template=None)
+    return report.render(root, dr, period=annual(2026), as_of=AS_OF, unit=None, number="5", signer=None, template=None)
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +150,7 @@ def test_demo_notice_visible(doc):
 def test_reproducible_bytes(report_bytes):
     root = Path(__file__).resolve().parents[2] / "examples"
     dr = load_clean(root, dt.date(2026, 11, 28))
-    again = report.render(root, dr, year=2026, as_of=AS_OF, unit=None, number="5", signer=None, template=None)
+    again = report.render(root, dr, period=annual(2026), as_of=AS_OF, unit=None, number="5", signer=None, template=None)
     assert again == report_bytes
 
 

@@ -67,5 +67,6 @@ def test_bundled_templates_are_found_for_a_root_without_templates():
     assert sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.j2")) == [
         "bao-cao-don-vi.md.j2",
         "bao-cao-nam.md.j2",
+        "cong-van-don-doc.md.j2",
         "ke-hoach.md.j2",
     ]

@@ -1,4 +1,5 @@
-"""`kehoach report`: the annual report (.docx) of the Department, or of one unit (--unit)."""
+"""`kehoach report`: the report (.docx or .pdf) of the Department, or of one unit (--unit),
+for a year, half-year, nine months, a quarter or an ad hoc period."""
 
 from __future__ import annotations
 
@@ -6,24 +7,27 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.commands.common import load_clean, require_unit
+from kehoach.commands.output import target
+from kehoach.compute.periods import Period, label, slug
 from kehoach.compute.report_data import report
 from kehoach.gcpause import frozen_heap
+from kehoach.load.root import DataRoot
 from kehoach.render import docx_build, docx_layout, templates, vn
-from kehoach.write import atomic_write
 
 DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
 UNIT_TEMPLATE = "bao-cao-don-vi.md.j2"
 
 
-def default_output(year: int, unit: str | None) -> Path:
-    return Path("build") / (f"bao-cao-{year}-{unit}.docx" if unit else f"bao-cao-{year}.docx")
+def default_output(period: Period, unit: str | None) -> Path:
+    """build/bao-cao-2026.docx, build/bao-cao-2026-q1-QLMT.docx, build/bao-cao-2026-03-01-den-2026-03-31.docx."""
+    return Path("build") / (f"bao-cao-{slug(period)}" + (f"-{unit}" if unit else "") + ".docx")
 
 
 def render(
     root: Path,
-    dr,
+    dr: DataRoot,
     *,
-    year: int,
+    period: Period,
     as_of: dt.date,
     unit: str | None,
     number: str | None,
@@ -34,8 +38,8 @@ def render(
     n = vn.parse_number(number)
     require_unit(dr, unit)
     with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
-        data = report(dr, year, as_of, unit, n, signer)
-    title = f"Báo cáo kết quả thực hiện Kế hoạch năm {year}" + (f" – {dr.units[unit].name}" if unit else "")
+        data = report(dr, period.year, as_of, unit, n, signer, period)
+    title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
     del dr  # a large root is not needed any more: free it before the document is built
     path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
     shown = templates.display(path, root)
@@ -50,7 +54,7 @@ def render(
 def run(
     root: Path,
     *,
-    year: int,
+    period: Period,
     as_of: dt.date,
     unit: str | None,
     number: str | None,
@@ -60,14 +64,15 @@ def run(
     today: dt.date,
 ) -> Path:
     vn.parse_number(number)  # a bad --number is a usage error before any loading
+    out = target(output or default_output(period, unit))  # so is a bad -o, or a PDF without LibreOffice
     data = render(
         root,
         load_clean(root, today),
-        year=year,
+        period=period,
         as_of=as_of,
         unit=unit,
         number=number,
         signer=signer,
         template=template,
     )
-    return atomic_write(output or default_output(year, unit), data)
+    return out.write(data)

@@ -1,4 +1,4 @@
-"""`kehoach status --year Y`: each task's status and the units late with their reports."""
+"""`kehoach status --year Y [--period …]`: each task's status and the units late with their reports."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.commands.common import load_clean, require_unit
+from kehoach.compute.periods import Period
 from kehoach.compute.status import StatusResult, compute
 from kehoach.load.root import DataRoot
 
 
-def run(root: Path, year: int, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, DataRoot]:
+def run(root: Path, period: Period, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, DataRoot]:
     dr = load_clean(root, today)
     require_unit(dr, unit)
-    return compute(dr, year, as_of, unit), dr
+    return compute(dr, period.year, as_of, unit, period=period), dr

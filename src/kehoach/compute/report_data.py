@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kehoach.compute.periods import annual
+from kehoach.compute import timeliness as tm
+from kehoach.compute.periods import Period, annual, label
+from kehoach.compute.remind import RemindResult
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import Group, Plan, Task, implemented
 from kehoach.render import vn
-from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
+from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_CATEGORY
 
 NO_ENTRY = "Chưa có báo cáo trong kỳ"
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order of the a), b), … sub-headings
 PROVINCE_BODY = "UBNDT"
 
 
@@ -92,6 +95,7 @@ def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> 
         "id": task.id,
         "number": task.id.rsplit(".", 1)[-1],
         "content": task.content,
+        "clause": task.content.rstrip().rstrip(".;:").rstrip(),  # to be followed by “(chủ trì: …)”
         "leads": ", ".join(unit_name(dr, u) for u in task.lead),
         "coordinating": ", ".join(unit_name(dr, u) for u in task.coordinating),
         "timeline": task.timeline.text,
@@ -113,7 +117,15 @@ def _groups(dr: DataRoot, make) -> list[dict]:
         for i, g in enumerate(groups, 1):
             tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
             out.append(
-                {"id": g.id, "path": prefix + g.id, "title": g.title, "depth": depth, "ordinal": i, "tasks": tasks}
+                {
+                    "id": g.id,
+                    "path": prefix + g.id,
+                    "title": g.title,
+                    "depth": depth,
+                    "ordinal": i,
+                    "letter": g.id.lower(),
+                    "tasks": tasks,
+                }
             )
             rec(g.groups, depth + 1, prefix + g.id + ".")
 
@@ -128,7 +140,20 @@ def _prune(groups: list[dict]) -> list[dict]:
         below = [h for h in groups[i:] if h["path"] == g["path"] or h["path"].startswith(g["path"] + ".")]
         if any(h["tasks"] for h in below):
             keep.append(g)
-    return keep
+    return _number(keep)
+
+
+def _number(groups: list[dict]) -> list[dict]:
+    """Number the headings as they appear: 1., 2. … at the first level, a), b) … below each,
+    so a report that leaves groups out still counts from “1.” and “a)”."""
+    counters: dict[str, int] = {}
+    for g in groups:
+        parent = g["path"].rpartition(".")[0]
+        counters[parent] = counters.get(parent, 0) + 1
+        n = counters[parent]
+        g["ordinal"] = n
+        g["letter"] = LETTERS[n - 1] if n <= len(LETTERS) else str(n)
+    return groups
 
 
 def report(
@@ -138,12 +163,15 @@ def report(
     unit: str | None = None,
     number: int | None = None,
     signer: str | None = None,
+    period: Period | None = None,
 ) -> dict:
-    """Everything the annual report (of the Department, or of one unit) says."""
-    period = annual(year)
+    """Everything a report (of the Department, or of one unit) for `period` says
+    (default: the year's)."""
+    period = period or annual(year)
+    year = period.year
     end = min(period.end, as_of)
     effective = effective_entries(dr, as_of)
-    status = compute(dr, year, as_of, unit, effective)
+    status = compute(dr, year, as_of, unit, effective, period)
     states = {s.id: s.status for s in status.tasks}
     entries: dict[str, list[dict]] = {}
     for le in effective:
@@ -155,19 +183,28 @@ def report(
             return None
         return _task(dr, task, states[task.id], entries.get(task.id, []))
 
-    groups = _prune(_groups(dr, make)) if unit else _groups(dr, make)
+    groups = _prune(_groups(dr, make)) if unit else _number(_groups(dr, make))
     tasks = [t for g in groups for t in g["tasks"]]
     all_entries = [(t, e) for t in tasks for e in t["entries"]]
     u = dr.units[unit] if unit else None
     issuer_code = f"BC-{unit}" if unit else "BC-SNNMT"
     facts = plan_facts(dr)
+    judged = sum(status.timeliness_counts.values())
     return {
         **facts,
         "year": year,
         "next_year": year + 1,
         "as_of": vn.ngay_thang(as_of),
         "as_of_short": vn.ngay_ngan(as_of),
-        "period": {"start": vn.ngay_ngan(period.start), "end": vn.ngay_ngan(period.end)},
+        "period": {
+            "kind": period.kind,
+            "label": label(period),
+            "start": vn.ngay_ngan(period.start),
+            "end": vn.ngay_ngan(period.end),
+            "data_end": vn.ngay_ngan(end),
+            "data_end_long": vn.ngay_thang(end),
+            "complete": end == period.end,
+        },
         "header": header(
             dr.plan,
             issuer_code,
@@ -179,12 +216,19 @@ def report(
         ),
         "number": vn.so_ky_hieu(number, issuer_code),
         "date": vn.ngay_thang(as_of),
-        "unit": {"code": u.code, "name": u.name, "kind": u.kind} if u else None,
+        "unit": {"code": u.code, "name": u.name, "kind": u.kind, "focal": u.code == facts["focal"]["code"]}
+        if u
+        else None,
         "groups": groups,
         "tasks": tasks,
+        "entry_count": len(all_entries),
         "counts": [
             {"status": TASK_STATUS[s], "count": status.counts[s]} for s in TASK_STATUS_ORDER if status.counts.get(s)
         ],
+        "timeliness": [
+            {"label": TIMELINESS_CATEGORY[c], "count": status.timeliness_counts[c]} for c in tm.CATEGORY_ORDER
+        ],
+        "unjudged": len(status.tasks) - judged,
         "total": len(tasks),
         "difficulties": _notes(all_entries, "difficulties"),
         "proposals": _notes(all_entries, "proposals"),
@@ -233,4 +277,38 @@ def plan_document(dr: DataRoot) -> dict:
         "appendix_title": dr.appendix.title,
         "date": vn.ngay_thang(d.date) if d.date else f"ngày … tháng … năm {year}",
         "groups": _groups(dr, lambda task: _task(dr, task, None, [])),
+    }
+
+
+LETTER_CODE = "SNNMT"  # the Department's code in a Công văn number: …/SNNMT-QLMT
+
+
+def reminder_letter(dr: DataRoot, result: RemindResult, number: int | None, signer: str | None, by: dt.date) -> dict:
+    """Everything the reminder (Công văn đôn đốc, templates/cong-van-don-doc.md.j2) says."""
+    assert dr.plan is not None and dr.appendix is not None  # load_clean refuses a root without them
+    tasks = {t.id: t for t in dr.appendix.tasks()}
+    focal = dr.plan.reporting.focal_unit
+    code = f"{LETTER_CODE}-{focal}"
+    units = [
+        {
+            "code": u.code,
+            "name": u.name,
+            "tasks": [_task(dr, tasks[i], None, []) for i in u.tasks],
+        }
+        for u in result.units
+    ]
+    return {
+        **plan_facts(dr),
+        "year": result.year,
+        "header": header(dr.plan, code, number, result.as_of, result.year),
+        "period": {"label": label(annual(result.year)), "start": vn.ngay_ngan(result.period_start)},
+        "as_of": vn.ngay_thang(result.as_of),
+        "as_of_short": vn.ngay_ngan(result.as_of),
+        "deadline": vn.ngay_ngan(result.deadline),
+        "days_left": result.days_left,
+        "by": vn.ngay_ngan(by),
+        "by_is_deadline": by == result.deadline,
+        "units": units,
+        "task_count": sum(len(u["tasks"]) for u in units),
+        "signing": _signing(dr.plan, signer),
     }

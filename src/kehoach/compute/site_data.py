@@ -14,13 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import annual
 from kehoach.compute.report_data import _entry, plan_facts, unit_name
 from kehoach.compute.status import StatusResult, compute, effective_entries
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import Task
 from kehoach.render import vn
-from kehoach.vocab import TASK_STATUS, TASK_STATUS_ORDER
+from kehoach.vocab import TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_CATEGORY
 
 LATEST = 15  # entries on the overview
 MAX_SERIES = 6  # indicator charts on a task page
@@ -48,6 +49,9 @@ class TaskPage:
     last_date: dt.date | None
     period_entries: int
     years: list[tuple[int, str | None]]  # (year, status or None when its period has not begun)
+    timeliness: str | None  # tm.Category: done_on_time, done_late, in_time, overdue; None: nothing to say yet
+    deadline: dt.date | None
+    completed: dt.date | None
     entries: list[EntryView] = field(default_factory=list)  # newest first
     series: list[Series] = field(default_factory=list)
     more_series: int = 0
@@ -80,6 +84,11 @@ class SiteData:
     @property
     def counts(self) -> list[tuple[str, str, int]]:
         return [(s, TASK_STATUS[s], self.status.counts[s]) for s in TASK_STATUS_ORDER]
+
+    @property
+    def timeliness_counts(self) -> list[tuple[str, str, int]]:
+        """(category, its words, number of tasks): hoàn thành đúng hạn, … quá hạn."""
+        return [(c, TIMELINESS_CATEGORY[c], self.status.timeliness_counts.get(c, 0)) for c in tm.CATEGORY_ORDER]
 
 
 def slug(task_id: str) -> str:
@@ -171,6 +180,9 @@ def build(dr: DataRoot, year: int, as_of: dt.date) -> SiteData:
             last_date=st.last_date,
             period_entries=st.entries,
             years=[(y, by_year[y][t.id] if y in by_year else None) for y in years],
+            timeliness=tm.category(st.status, st.timeliness),
+            deadline=st.deadline,
+            completed=st.completed,
             entries=entries_of[t.id][::-1],
             series=series,
             more_series=more,

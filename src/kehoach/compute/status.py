@@ -9,18 +9,20 @@ Rules (also in README, in Vietnamese):
 - unreported: no lead unit has an entry in Y's period.
 - otherwise in_progress if any lead's latest entry is in_progress or done, else not_started.
 Entries replaced by a correction (`corrects:`) dated up to the as-of date are ignored.
+Each task is also judged on time or late (compute/timeliness.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from kehoach import naming
-from kehoach.compute.periods import Period, annual, unit_deadline
+from kehoach.compute import timeliness as tm
+from kehoach.compute.periods import Period, PeriodKind, annual, unit_deadline
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.plan import Task
 
@@ -33,6 +35,9 @@ class TaskState(BaseModel):
     leads: dict[str, str]
     entries: int
     last_date: dt.date | None = None
+    timeliness: tm.Timeliness | None = None
+    deadline: dt.date | None = None
+    completed: dt.date | None = None
 
 
 class StatusResult(BaseModel):
@@ -45,13 +50,21 @@ class StatusResult(BaseModel):
     late_units: list[str]
     late: dict[str, list[str]]
     counts: dict[str, int]
+    timeliness_counts: dict[str, int]
+    period: PeriodKind = "year"
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         """The JSON contract of `kehoach status --format json`."""
         return {
             "year": self.year,
+            "period": self.period,
+            "from": self.period_start.isoformat(),
+            "to": self.period_end.isoformat(),
             "as_of": self.as_of.isoformat(),
-            "tasks": [{"id": t.id, "status": t.status, "leads": t.leads, "entries": t.entries} for t in self.tasks],
+            "tasks": [
+                {"id": t.id, "status": t.status, "timeliness": t.timeliness, "leads": t.leads, "entries": t.entries}
+                for t in self.tasks
+            ],
             "late_units": self.late_units,
         }
 
@@ -92,36 +105,62 @@ def _latest(entries: list[LoadedEntry]) -> dict[str, LoadedEntry]:
 
 def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: list[LoadedEntry]) -> TaskState:
     """`history`: this task's effective entries up to the as-of date, oldest first."""
+    state = _status(task, year, as_of, period, history)
+    due = tm.deadline(task, year)
+    completed = None
+    if state.status == "done":
+        end = min(period.end, as_of)
+        scope = [le for le in history if le.entry.date <= end and le.entry.unit in task.lead]
+        if task.timeline.recurring:
+            scope = [le for le in scope if le.entry.date >= period.start]
+        completed = tm.completed_on(scope, task.lead)
+    timeliness = tm.judge(state.status, due, min(as_of, period.end), completed)
+    return state.model_copy(update={"timeliness": timeliness, "deadline": due, "completed": completed})
+
+
+def _status(task: Task, year: int, as_of: dt.date, period: Period, history: list[LoadedEntry]) -> TaskState:
     end = min(period.end, as_of)
     in_period = [le for le in history if period.start <= le.entry.date <= end]
     period_latest = _latest([le for le in in_period if le.entry.unit in task.lead])
     leads = {u: (period_latest[u].entry.status if u in period_latest else "unreported") for u in task.lead}
     last = max((le.entry.date for le in in_period), default=None)
-    state = dict(id=task.id, leads=leads, entries=len(in_period), last_date=last)
+
+    def state(status: TaskStatus, lead_states: dict[str, str] = leads) -> TaskState:
+        return TaskState(id=task.id, status=status, leads=lead_states, entries=len(in_period), last_date=last)
+
     tl = task.timeline
     if tl.start > year:
-        return TaskState(status="not_due", **state)
+        return state("not_due")
     if not tl.recurring:
         ever = _latest([le for le in history if le.entry.date <= end and le.entry.unit in task.lead])
         if all(u in ever and ever[u].entry.status == "done" for u in task.lead):
-            state["leads"] = {u: "done" for u in task.lead}
-            return TaskState(status="done", **state)
+            return state("done", {u: "done" for u in task.lead})
     elif period_latest and all(s == "done" for s in leads.values()):
-        return TaskState(status="done", **state)
+        return state("done")
     if tl.end is not None and not tl.continuing and as_of > dt.date(tl.end, 12, 31):
-        return TaskState(status="overdue", **state)
+        return state("overdue")
     if not period_latest:
-        return TaskState(status="unreported", **state)
+        return state("unreported")
     if any(s in ("in_progress", "done") for s in leads.values()):
-        return TaskState(status="in_progress", **state)
-    return TaskState(status="not_started", **state)
+        return state("in_progress")
+    return state("not_started")
 
 
 def compute(
-    dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, entries: list[LoadedEntry] | None = None
+    dr: DataRoot,
+    year: int,
+    as_of: dt.date,
+    unit: str | None = None,
+    entries: list[LoadedEntry] | None = None,
+    period: Period | None = None,
 ) -> StatusResult:
-    """`entries`: `effective_entries(dr, as_of)` when the caller already has them."""
-    period = annual(year)
+    """`entries`: `effective_entries(dr, as_of)` when the caller already has them.
+    `period`: the reporting period judged (default: the year's); the units' deadline
+    belongs to the annual report, so late units are listed only for a period that
+    reaches it."""
+    assert dr.plan is not None and dr.appendix is not None  # load_clean refuses a root without them
+    period = period or annual(year)
+    year_period = annual(year)
     dl = dr.plan.reporting.deadline
     deadline = unit_deadline(year, dl.month, dl.day)
     by_task: dict[str, list[LoadedEntry]] = defaultdict(list)
@@ -133,14 +172,19 @@ def compute(
         state = task_status(task, year, as_of, period, history)
         if unit is None or _concerns(task, unit, history):
             states.append(state)
-        if as_of >= deadline and task.timeline.active_in(year) and not _done_before(task, period, history):
-            on_time = {le.entry.unit for le in history if period.start <= le.entry.date < deadline}
+        reaches = as_of >= deadline and period.end >= deadline
+        if reaches and task.timeline.active_in(year) and not done_before(task, year_period, history):
+            on_time = {le.entry.unit for le in history if year_period.start <= le.entry.date < deadline}
             for u in task.lead:
                 if u not in on_time and (unit is None or u == unit):
                     late[u].append(task.id)
     counts = {s: 0 for s in ("done", "in_progress", "not_started", "unreported", "overdue", "not_due")}
+    by_timeliness: dict[str, int] = {c: 0 for c in tm.CATEGORY_ORDER}
     for s in states:
         counts[s.status] += 1
+        cat = tm.category(s.status, s.timeliness)
+        if cat is not None:
+            by_timeliness[cat] += 1
     return StatusResult(
         year=year,
         as_of=as_of,
@@ -151,6 +195,8 @@ def compute(
         late_units=sorted(late),
         late=dict(sorted(late.items())),
         counts=counts,
+        timeliness_counts=by_timeliness,
+        period=period.kind,
     )
 
 
@@ -158,7 +204,7 @@ def _concerns(task: Task, unit: str, history: list[LoadedEntry]) -> bool:
     return unit in task.lead or unit in task.coordinating or any(le.entry.unit == unit for le in history)
 
 
-def _done_before(task: Task, period: Period, history: list[LoadedEntry]) -> bool:
+def done_before(task: Task, period: Period, history: list[LoadedEntry]) -> bool:
     """A one-off task finished before this period needs no further report."""
     if task.timeline.recurring:
         return False

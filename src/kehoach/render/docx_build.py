@@ -8,7 +8,9 @@ The markup (documented at the top of each template under templates/):
     \\text                a body paragraph taken literally (even if it starts with # or -)
     ::parent / ::issuer / ::number / ::place-date TEXT, then ::header     the ND 30 header block
     ::notice TEXT         bold warning line (also put in every page header)
+    ::about TEXT          a Công văn's trích yếu “V/v …” under the number (before ::header)
     ::title / ::subject / ::to TEXT                     document type, trích yếu, Kính gửi
+    ::to-list TEXT, then "- …" lines                    “Kính gửi:” with several addressees
     ::recipients, then "- …" lines; ::sign TEXT (one per line); ::signer NAME; ::closing
     ::appendix; ::appendix-heading / ::appendix-title / ::appendix-note TEXT   landscape appendix
     ::table; ::col WIDTH_CM left|center|justify HEADER; ::group or ::row, each followed by
@@ -40,6 +42,8 @@ class _Builder:
         self.header: dict[str, str] = {}
         self.para: list[str] = []
         self.recipients: list[str] | None = None
+        self.to_label = ""
+        self.to_names: list[str] | None = None
         self.authority: list[str] = []
         self.signer = ""
         self.grid: L.Grid | None = None
@@ -49,6 +53,9 @@ class _Builder:
         return TemplateError(f"mẫu {self.source}: dòng {n} của văn bản sinh ra: {what}")
 
     def flush(self) -> None:
+        if self.to_names is not None:
+            L.addressees(self.doc, self.to_label, self.to_names)
+            self.to_names = None
         if self.para:
             L.body(self.doc, " ".join(self.para))
             self.para = []
@@ -71,6 +78,8 @@ class _Builder:
             self.flush()
             return L.body(self.doc, _plain(line), "bullet")
         if line.startswith("- "):
+            if self.to_names is not None:  # the addressees' lines, until a blank line or a directive
+                return self.to_names.append(_plain(line))
             self.flush()
             if self.recipients is not None:
                 return self.recipients.append(_plain(line))
@@ -84,8 +93,12 @@ class _Builder:
         doc = self.doc
         if name in _HEADER_KEYS:
             self.header[_HEADER_KEYS[name]] = arg
+        elif name == "::about":
+            self.header["about"] = arg
+        elif name == "::to-list":
+            self.to_label, self.to_names = arg, []
         elif name == "::header":
-            missing = [k for k in _HEADER_KEYS if _HEADER_KEYS[k] not in self.header]
+            missing = [k for k in _HEADER_KEYS if _HEADER_KEYS[k] not in self.header]  # ::about is optional
             if missing:
                 raise self.fail(n, f"thiếu {', '.join(missing)} trước ::header")
             L.header_block(doc, L.Header(**self.header))

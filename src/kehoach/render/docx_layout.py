@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ _AFTER_PGNUM = (
 )
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
 _SECT_PR, _BR, _T, _XML_SPACE = qn("w:sectPr"), qn("w:br"), qn("w:t"), qn("xml:space")
+_NB_HYPHEN = qn("w:noBreakHyphen")
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -154,18 +156,33 @@ def _ppr_template(
 
 
 def add_run(par, text: str, size: float = BODY_SIZE, bold: bool = False, italic: bool = False):
-    """One run with the full font setup; in-paragraph line breaks become <w:br/> inside it."""
+    """One run with the full font setup; in-paragraph line breaks become <w:br/> inside it,
+    NB_HYPHEN a <w:noBreakHyphen/> (a hyphen the line never breaks at)."""
     r = OxmlElement("w:r")
     r.append(deepcopy(_rpr_template(size, bold, italic)))
-    for i, piece in enumerate(text.split(LINE_BREAK)):
+    for i, line in enumerate(text.split(LINE_BREAK)):
         if i:
             etree.SubElement(r, _BR)
-        t = etree.SubElement(r, _T)
-        t.text = piece
-        if piece != piece.strip():
-            t.set(_XML_SPACE, "preserve")
+        for j, piece in enumerate(line.split(NB_HYPHEN)):
+            if j:
+                etree.SubElement(r, _NB_HYPHEN)
+            if not piece and (j or NB_HYPHEN in line):
+                continue
+            t = etree.SubElement(r, _T)
+            t.text = piece
+            if piece != piece.strip():
+                t.set(_XML_SPACE, "preserve")
     par._p.append(r)
     return par
+
+
+NB_HYPHEN = "\u2011"
+_CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
+
+
+def _unbroken_codes(text: str) -> str:
+    """“…/KH-SNNMT”, “…/SNNMT-QLMT” never split at their hyphen across two lines."""
+    return _CODE_HYPHEN.sub(NB_HYPHEN, text)
 
 
 def _attach(container, p) -> Paragraph:
@@ -317,6 +334,7 @@ class Header:
     issuer: str
     number_line: str
     place_date: str
+    about: str | None = None  # a Công văn's trích yếu “V/v …”, under the number (Mẫu 1.5)
     nation: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
 
@@ -353,8 +371,24 @@ def header_block(doc: DocxDocument, h: Header) -> None:
             ("<rule>", dict(length=6.1, width=widths[1] - 0.4)),
         ],
     )
-    _fill(table.cell(1, 0), [(h.number_line, dict(size=13, before=6))])
+    for row in table.rows:
+        _keep_row_together(row)
+    number = [(_unbroken_codes(h.number_line), dict(size=13, before=6))]
+    if h.about:
+        number.append((_unbroken_codes(h.about), dict(size=12, before=3)))
+    _fill(table.cell(1, 0), number)
     _fill(table.cell(1, 1), [(h.place_date, dict(size=14, italic=True, before=6))])
+
+
+def addressees(doc: DocxDocument, label: str, names: list[str]) -> None:
+    """“Kính gửi:” with several addressees, each on its own line “- …;” beside it (Mẫu 1.5)."""
+    widths = [5.2, 11.3]
+    table = _table(doc, widths, 1, borders=False)
+    _keep_row_together(table.rows[0])
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _fill(table.cell(0, 0), [(label, dict(align=right, before=6))])
+    _fill(table.cell(0, 1), [(n, dict(align=LEFT, before=6 if i == 0 else 0)) for i, n in enumerate(names)])
+    paragraph(doc, after=6)
 
 
 def closing(doc: DocxDocument, recipients: list[str], authority: list[str], signer: str | None) -> None:
@@ -387,22 +421,52 @@ class Grid:
 _ALIGN = {"left": LEFT, "center": CENTER, "justify": JUSTIFY}
 
 
+_CHAR_CM = 0.2  # average width of a 12 pt Times character, Vietnamese text
+_LINE_PT = 14.5  # one 12 pt line, single spacing
+_CELL_PAD_CM = 0.4
+_ROW_BUDGET_PT = 380  # a landscape page's text height less the repeated header row, with room to spare
+
+
+def _row_height_pt(cells: list[str], widths_cm: list[float]) -> float:
+    """A generous estimate of a table row's height (the tallest cell)."""
+    tallest = 0
+    for text, width in zip(cells, widths_cm, strict=False):
+        per_line = max(int((width - _CELL_PAD_CM) / _CHAR_CM), 1)
+        lines = sum(max(-(-len(piece) // per_line), 1) for piece in text.split(LINE_BREAK))
+        tallest = max(tallest, lines)
+    return tallest * _LINE_PT + 6
+
+
+def _keep_row_together(row) -> None:
+    """w:cantSplit: the row never breaks across pages (Word and LibreOffice move it whole)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def data_table(doc: DocxDocument, grid: Grid) -> None:
-    """A bordered table: bold header row repeated on each page, bold group rows spanning all columns."""
+    """A bordered table: bold header row repeated on each page, bold group rows spanning all columns
+    and kept with the row after them; every row kept whole on one page unless it is taller than
+    a page (such a row could not be placed at all: it is left to break)."""
     widths = [c.width_cm for c in grid.columns]
     table = _table(doc, widths, 1 + len(grid.rows), borders=True)
     head = table.rows[0]
-    head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    trpr = head._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    trpr.append(OxmlElement("w:tblHeader"))
     for cell, col in zip(head.cells, grid.columns, strict=False):
         _fill(cell, [(col.header, dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
     for row, (kind, cells) in zip(table.rows[1:], grid.rows, strict=False):
         if kind == "group":
+            _keep_row_together(row)
             first = row.cells[1].merge(row.cells[-1])
-            _fill(row.cells[0], [(cells[0], dict(size=TABLE_SIZE, bold=True, before=3, after=3))])
-            _fill(first, [(cells[1], dict(size=TABLE_SIZE, bold=True, align=LEFT, before=3, after=3))])
+            fmt = dict(size=TABLE_SIZE, bold=True, before=3, after=3, keep_next=True)
+            _fill(row.cells[0], [(cells[0], fmt)])
+            _fill(first, [(cells[1], dict(fmt, align=LEFT))])
             continue
+        if _row_height_pt(cells, widths) <= _ROW_BUDGET_PT:
+            _keep_row_together(row)
         for cell, col, text in zip(row.cells, grid.columns, cells, strict=False):
             _fill(cell, [(text, dict(size=TABLE_SIZE, align=_ALIGN[col.align], before=3, after=3))])
+    paragraph(doc, size=6, after=6)  # the text after a table does not touch its last row
 
 
 # ---------------------------------------------------------------- pages

@@ -19,11 +19,13 @@ from markupsafe import Markup
 
 from kehoach.compute.site_data import EntryView, SiteData, TaskPage, UnitPage, slug
 from kehoach.render import svg, templates, vn
-from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
+from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_SHORT
 
 PER_PAGE = 200  # entries on one page of a task or a unit
 STATIC = ("style.css", "loc.js")  # copied as they are
 ROLE = {"lead": "Chủ trì", "coordinating": "Phối hợp", "reporting": "Có báo cáo"}
+TIMELINESS_CLASS = {"done_on_time": "done", "done_late": "overdue", "in_time": "in_progress", "overdue": "overdue"}
+"""The status colours that show each on-time/late category (always with its words)."""
 SYMBOL = {  # with the words, so a status is never told by colour alone
     "done": "✓",
     "in_progress": "▶",
@@ -49,7 +51,11 @@ def _environment(search: list[Path]) -> SandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        ngay=vn.ngay_ngan, ngay_thang=vn.ngay_thang, so=vn.so, lower_first=lambda s: s[:1].lower() + s[1:]
+        ngay=vn.ngay_ngan,
+        ngay_thang=vn.ngay_thang,
+        so=vn.so,
+        lower_first=lambda s: s[:1].lower() + s[1:],
+        upper_first=lambda s: s[:1].upper() + s[1:],
     )
     env.globals.update(
         TASK_STATUS=TASK_STATUS,
@@ -57,6 +63,8 @@ def _environment(search: list[Path]) -> SandboxedEnvironment:
         TASK_STATUS_ORDER=TASK_STATUS_ORDER,
         SYMBOL=SYMBOL,
         ROLE=ROLE,
+        TIMELINESS_SHORT=TIMELINESS_SHORT,
+        TIMELINESS_CLASS=TIMELINESS_CLASS,
         slug=slug,
     )
     return env

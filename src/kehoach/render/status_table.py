@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from kehoach.compute import timeliness as tm
+from kehoach.compute.periods import Period, label
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
 from kehoach.render.terminal import short
 from kehoach.render.vn import ngay_ngan
-from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
+from kehoach.vocab import (
+    LEAD_SHORT,
+    STATUS_STYLE,
+    TASK_STATUS,
+    TASK_STATUS_ORDER,
+    TIMELINESS_CATEGORY,
+    TIMELINESS_SHORT,
+    TIMELINESS_STYLE,
+)
 
 
-def _vn_date(d) -> str:
+def _vn_date(d: dt.date | None) -> str:
     return ngay_ngan(d) if d else "—"
 
 
 def render(result: StatusResult, dr: DataRoot) -> Group:
+    assert dr.appendix is not None  # load_clean refuses a root without it
     tasks = {t.id: t for t in dr.appendix.tasks()}
+    period = Period(result.year, result.period_start, result.period_end, result.period)
     table = Table(
-        title=f"Tình trạng nhiệm vụ năm {result.year} — tính đến {_vn_date(result.as_of)} "
+        title=f"Tình trạng nhiệm vụ {label(period)} — tính đến {_vn_date(result.as_of)} "
         f"(kỳ {_vn_date(result.period_start)}–{_vn_date(result.period_end)})",
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -30,14 +45,15 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         collapse_padding=True,
         expand=True,
     )
-    for name, kw in (
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("TT", {"width": 6, "no_wrap": True}),
         ("Nội dung", {"ratio": 1}),
         ("Chủ trì", {"width": 14}),
         ("Tiến độ", {"width": 11}),
-        ("Tình trạng", {"width": 14}),
+        ("Tình trạng\n(thời hạn)", {"width": 14}),
         ("Báo cáo\ngần nhất", {"width": 10, "no_wrap": True}),
-    ):
+    )
+    for name, kw in columns:
         table.add_column(name, **kw)
     for state in result.tasks:
         t = tasks[state.id]
@@ -47,16 +63,28 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
             Text(short(t.content, 60)),
             Text(lead),
             Text(t.timeline.text),
-            Text(TASK_STATUS[state.status], style=STATUS_STYLE[state.status]),
+            _status_cell(state.status, state.timeliness),
             _vn_date(state.last_date),
         )
     counts = Text("Tổng hợp: ")
     parts = [(TASK_STATUS[s], result.counts[s], STATUS_STYLE[s]) for s in TASK_STATUS_ORDER if result.counts.get(s)]
-    for i, (label, n, style) in enumerate(parts):
-        counts.append(f"{label} {n}", style=style)
+    for i, (name, n, style) in enumerate(parts):
+        counts.append(f"{name} {n}", style=style)
         if i < len(parts) - 1:
             counts.append(" · ")
-    if result.as_of < result.deadline:
+    timely = Text("Thời hạn: ")
+    cats = [c for c in tm.CATEGORY_ORDER if result.timeliness_counts.get(c)]
+    for i, c in enumerate(cats):
+        timely.append(f"{TIMELINESS_CATEGORY[c]} {result.timeliness_counts[c]}", style=TIMELINESS_STYLE[c])
+        if i < len(cats) - 1:
+            timely.append(" · ")
+    if not cats:
+        timely.append("chưa đủ căn cứ đánh giá", style="dim")
+    if result.period_end < result.deadline:
+        late = Text(
+            f"Hạn báo cáo năm của các đơn vị (trước {_vn_date(result.deadline)}) không thuộc kỳ này.", style="dim"
+        )
+    elif result.as_of < result.deadline:
         late = Text(f"Hạn báo cáo của các đơn vị: trước {_vn_date(result.deadline)} (chưa đến hạn).", style="dim")
     elif not result.late_units:
         late = Text("Tất cả đơn vị chủ trì đã báo cáo đúng hạn.", style="green")
@@ -65,4 +93,13 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         for code, ids in result.late.items():
             name = dr.units[code].name if code in dr.units else code
             late.append(f"  • {code} — {name}: {', '.join(ids)}\n", style="red")
-    return Group(table, counts, late)
+    return Group(table, counts, timely, late)
+
+
+def _status_cell(status: str, timeliness: tm.Timeliness | None) -> Text:
+    """The status, and under it (when something can be said) whether it is on time."""
+    cell = Text(TASK_STATUS[status], style=STATUS_STYLE[status])
+    cat = tm.category(status, timeliness)
+    if cat is not None:
+        cell.append(f"\n({TIMELINESS_SHORT[cat].lower()})", style=TIMELINESS_STYLE[cat])
+    return cell

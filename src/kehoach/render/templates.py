@@ -61,7 +61,12 @@ def _environment(folder: Path) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(ngay_thang=vn.ngay_thang, so=vn.so, lower_first=lambda s: s[:1].lower() + s[1:])
+    env.filters.update(
+        ngay_thang=vn.ngay_thang,
+        so=vn.so,
+        lower_first=lambda s: s[:1].lower() + s[1:],
+        upper_first=lambda s: s[:1].upper() + s[1:],
+    )
     return env
 
 
