@@ -504,6 +504,31 @@ def remind(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
+    help="Dựng trang web tĩnh (HTML) về tiến độ: tổng quan, từng nhiệm vụ, từng đơn vị; mở được không cần mạng.",
+)
+def site(
+    ctx: typer.Context,
+    year: YearOpt,
+    as_of: AsOfOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="THƯ_MỤC",
+            help="Thư mục ghi trang (mới, rỗng hoặc do lệnh này tạo). Mặc định: build/site.",
+        ),
+    ] = None,
+) -> None:
+    from kehoach.commands import site as cmd
+
+    path = cmd.run(_root(ctx), year=year, as_of=_date_opt(as_of, "--as-of") or _today(), output=output, today=_today())
+    typer.echo(f"Đã ghi trang web vào {path}; mở {path / 'index.html'} bằng trình duyệt.")
+
+
+@app.command(
+    cls=cli_vi.Command,
+    options_metavar=cli_vi.OPTIONS_METAVAR,
     help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.",
 )
 def review(

@@ -377,3 +377,14 @@ def render(path: Path, context: dict[str, Any], shown: str) -> str:
         where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
         raise TemplateError(f"{where}: {_what(exc)}") from None
     return "".join(parts)
+
+
+RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError)
+"""What a broken template can raise while rendering."""
+
+
+def template_error(exc: BaseException, path: Path, shown: str) -> TemplateError:
+    """The user's message for a template that failed: its name, its line, what went wrong."""
+    line = _line(exc, path)
+    where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
+    return TemplateError(f"{where}: {_what(exc)}")
