@@ -6,12 +6,13 @@ YEAR ?= $(shell date +%Y)
 N ?= 50000
 STAMP := $(VENV)/.installed
 
-.PHONY: report test install bench clean
+.PHONY: report test install lock bench clean
 
-$(STAMP): pyproject.toml
+# The versions come from the lock (requirements-dev.txt, with hashes); `make lock` refreshes it.
+$(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +25,16 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest
+
+# Refresh the lock from PyPI after changing dependencies in pyproject.toml: one universal
+# resolution (Linux, Windows, macOS; Python >= 3.11.4) with hashes, written by uv.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --generate-hashes --python-version 3.11 \
+	--default-index https://pypi.org/simple --upgrade --custom-compile-command "make lock" pyproject.toml
+lock:
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet 'uv>=0.5'
+	$(UV_COMPILE) -o requirements.txt
+	$(UV_COMPILE) --extra test -o requirements-dev.txt
 
 # Benchmark against its references (bench/run.py); data is generated under bench/out/.
 bench: $(STAMP)
