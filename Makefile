@@ -21,10 +21,13 @@ report: $(STAMP)
 	$(BIN)/kehoach validate
 	$(BIN)/kehoach report --year $(YEAR) -o build/bao-cao-$(YEAR).docx
 
+# The gates: lint, format, types (mypy strict on src/kehoach), tests with branch coverage
+# and its floor (pyproject.toml: [tool.coverage.*]).
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/mypy
+	$(BIN)/python -m pytest --cov
 
 # Refresh the lock from PyPI after changing dependencies in pyproject.toml: one universal
 # resolution (Linux, Windows, macOS; Python >= 3.11.4) with hashes, written by uv.

@@ -9,9 +9,12 @@ here: Typer would then evaluate every annotation string again at each start
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    import datetime
 
 from kehoach import cli_vi
 
@@ -63,7 +66,7 @@ def _root(ctx: typer.Context) -> Path:
     return resolve_root(ctx.obj["root"])
 
 
-def _today():
+def _today() -> "datetime.date":
     from kehoach import clock
 
     return clock.today()
@@ -140,7 +143,7 @@ def plan(
     Console().print(plan_table(dr))
 
 
-def _date_opt(value: str | None, name: str):
+def _date_opt(value: str | None, name: str) -> "datetime.date | None":
     """Parse a YYYY-MM-DD option; a bad value is a usage error (exit 2), never a guess."""
     import datetime as dt
 

@@ -7,6 +7,11 @@ to do; nothing here prints.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kehoach.problems import Problem
+
 
 class KehoachError(Exception):
     """An error the user can act on. `exit_code` is what the CLI returns."""
@@ -29,7 +34,7 @@ class UsageError(KehoachError):
 class DataError(KehoachError):
     """The data root has problems that stop the command (see `kehoach validate`)."""
 
-    def __init__(self, message: str, problems: list | None = None, **kw) -> None:
+    def __init__(self, message: str, problems: list[Problem] | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.problems = problems or []
 

@@ -37,7 +37,7 @@ class Change:
     old_path: str | None = None
 
 
-def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=stdin, capture_output=True, check=False

@@ -25,6 +25,6 @@ def sequence(rel: str) -> int:
     return int(m["n"]) if m and m["n"] else 1
 
 
-def order(date: dt.date, rel: str) -> tuple:
+def order(date: dt.date, rel: str) -> tuple[dt.date, int, str]:
     """Oldest first: by date, then by suffix, then by path (for names that break the pattern)."""
     return (date, sequence(rel), rel)

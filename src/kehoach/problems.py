@@ -7,7 +7,7 @@ Never renumber; add new codes at the end of their block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -65,7 +65,7 @@ class Problem:
     def render(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "line": self.line,
@@ -81,5 +81,5 @@ def make(code: str, path: str, line: int, col: int, message: str) -> Problem:
     return Problem(path, line, col, code, " ".join(message.splitlines()), CODES[code][0])
 
 
-def sort_key(p: Problem) -> tuple:
+def sort_key(p: Problem) -> tuple[str, int, int, str]:
     return (p.path, p.line, p.col, p.code)

@@ -167,7 +167,7 @@ def _canon(node: Any, model: type[BaseModel] | None, is_date: bool = False) -> A
     return _scalar(node, is_date)
 
 
-def _canon_map(node: dict, model: type[BaseModel] | None) -> CommentedMap:
+def _canon_map(node: dict[str, Any], model: type[BaseModel] | None) -> CommentedMap:
     fields = _fields(model)
     order = {name: i for i, name in enumerate(fields)}
     keys = sorted(node, key=lambda k: order.get(str(k), len(order)))  # stable: unknown keys keep order
@@ -232,7 +232,7 @@ def format_text(text: str, kind: str, path: Path, root: Path) -> str:
     return result
 
 
-def dump_new(data: dict, kind: str, path_for_modeline: Path, root: Path) -> str:
+def dump_new(data: dict[str, Any], kind: str, path_for_modeline: Path, root: Path) -> str:
     """A fresh mapping (e.g. a new entry from `kehoach add`) in canonical form, modeline first.
 
     Strings are double-quoted, dates (date objects or ISO text in date fields) plain."""

@@ -8,11 +8,12 @@ import datetime as dt
 from kehoach import naming
 from kehoach.check.locate import at
 from kehoach.load.root import DataRoot, LoadedEntry
-from kehoach.model.plan import implemented
+from kehoach.model.entry import Entry
+from kehoach.model.plan import Task, implemented
 from kehoach.problems import Problem
 
 
-def expected_stem(entry) -> str:
+def expected_stem(entry: Entry) -> str:
     return naming.stem(entry.date, entry.task)
 
 
@@ -34,7 +35,9 @@ def check_entries(dr: DataRoot, today: dt.date) -> list[Problem]:
     return out
 
 
-def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
+def _check_one(
+    dr: DataRoot, le: LoadedEntry, tasks: dict[str, Task] | None, earliest: dt.date | None, today: dt.date
+) -> list[Problem]:
     e, rel, out = le.entry, le.rel, []
     task = None
     if tasks is not None:
@@ -74,7 +77,7 @@ def _check_one(dr, le: LoadedEntry, tasks, earliest, today) -> list[Problem]:
             )
         )
     out += _check_name(dr, le)
-    if earliest and e.date < earliest:
+    if earliest and dr.plan is not None and e.date < earliest:
         out.append(
             at(
                 dr,
@@ -139,10 +142,12 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
     return []
 
 
-def _check_correction(dr: DataRoot, le: LoadedEntry, by_rel: dict, corrected_by: dict) -> list[Problem]:
+def _check_correction(
+    dr: DataRoot, le: LoadedEntry, by_rel: dict[str, LoadedEntry], corrected_by: dict[str, str]
+) -> list[Problem]:
     """A correction replaces one older entry of the same unit and task, and only one correction
     may replace it: entries are ordered by (date, path), so corrections can never form a cycle."""
-    target = by_rel.get(le.entry.corrects)
+    target = by_rel.get(le.entry.corrects or "")
     if target is None:
         return [
             at(

@@ -14,6 +14,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -36,14 +37,14 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
     """Terminal text: NFC (macOS terminals send NFD), CRLF → LF, surrounding blanks trimmed."""
     if not isinstance(value, str):
         return value
     return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip() or None
 
 
-def run(root: Path, values: dict, today: dt.date) -> Path:
+def run(root: Path, values: dict[str, Any], today: dt.date) -> Path:
     dr = load_clean(root, today, scope=PLAN_ONLY)
     values = {k: _clean(v) for k, v in values.items()}
     missing = [k for k in REQUIRED if not values.get(k)]
@@ -62,7 +63,7 @@ def run(root: Path, values: dict, today: dt.date) -> Path:
     return write_entry(dr, data, today)
 
 
-def write_entry(dr: DataRoot, data: dict, today: dt.date) -> Path:
+def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:
     """Render, check exactly as validate would, then write under the first free name."""
     from kehoach.yamlfmt import dump_new
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Set
+from typing import Any
 
 import typer
 
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
+from kehoach.model.plan import Task
 from kehoach.render.terminal import short
 from kehoach.vocab import ENTRY_STATUS
 
@@ -17,13 +20,13 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozenset()) -> str:
+def _choose(title: str, options: list[tuple[str, str]], also: Set[str] = frozenset()) -> str:
     typer.echo(title)
     for i, (_key, label) in enumerate(options, 1):
         typer.echo(f"  {i:>2}. {label}")
     keys = [k for k, _ in options]
     while True:
-        answer = typer.prompt("Chọn số thứ tự (hoặc gõ mã)").strip()
+        answer = str(typer.prompt("Chọn số thứ tự (hoặc gõ mã)")).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return keys[int(answer) - 1]
         if answer in keys or answer in also:
@@ -31,7 +34,7 @@ def _choose(title: str, options: list[tuple[str, str]], also: set[str] = frozens
         typer.echo(f"Không có lựa chọn “{answer}”; hãy gõ số từ 1 đến {len(options)}.")
 
 
-def tasks_of(dr: DataRoot, unit: str) -> list:
+def tasks_of(dr: CleanRoot, unit: str) -> list[Task]:
     """The tasks the unit may report on: its own (lead or named coordinator) first, then
     those the plan's generic related bodies coordinate, in plan order."""
     internal = unit in dr.units and dr.units[unit].internal
@@ -39,13 +42,13 @@ def tasks_of(dr: DataRoot, unit: str) -> list:
     return sorted(tasks, key=lambda t: not (unit in t.lead or unit in t.coordinating))
 
 
-def _role(task, unit: str) -> str:
+def _role(task: Task, unit: str) -> str:
     if unit in task.lead:
         return "chủ trì"
     return "phối hợp" if unit in task.coordinating else "phối hợp chung"
 
 
-def ask_missing(dr: DataRoot, values: dict) -> dict:
+def ask_missing(dr: CleanRoot, values: dict[str, Any]) -> dict[str, Any]:
     values = dict(values)
     if not values.get("unit"):
         internal = [u for u in sorted(dr.units.values(), key=lambda u: _fold(u.name)) if u.internal]

@@ -9,7 +9,7 @@ from pathlib import Path
 from kehoach.check import check_root
 from kehoach.errors import DataError, UsageError
 from kehoach.load.files import find_root
-from kehoach.load.root import DataRoot, load_root
+from kehoach.load.root import CleanRoot, DataRoot, clean, load_root
 from kehoach.problems import Problem, sort_key
 
 
@@ -49,7 +49,7 @@ PLAN_ONLY = ("plan/", "units/")
 entry of another unit must not stop someone from reading the plan or adding their own."""
 
 
-def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None) -> DataRoot:
+def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None) -> CleanRoot:
     """The data root, or DataError listing what `kehoach validate` would refuse (within `scope`)."""
     checked = load_checked(root, today)
     errors = [p for p in checked.errors if scope is None or p.path.startswith(scope)]
@@ -58,7 +58,7 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
             f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên (hoặc chạy `kehoach validate`) rồi chạy lại.",
             errors,
         )
-    return checked.data
+    return clean(checked.data)
 
 
 def require_unit(dr: DataRoot, unit: str | None) -> None:

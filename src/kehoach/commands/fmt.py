@@ -66,8 +66,10 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
     kind = kind_of(root, path)
     data = path.read_bytes()
     text, problem = textmod.decode(data, _show(path))
-    if problem is not None:
-        return None, None, problem.render()
+    if problem is not None or text is None:
+        return None, None, problem.render() if problem else None
+    if kind is None:
+        return text, None, f"{_show(path)}: không phải tệp dữ liệu (plan/, units/, progress/); tệp được giữ nguyên."
     fixed = unicodedata.normalize("NFC", text)
     problem = textmod.check(fixed, _show(path))
     if problem is None:
@@ -85,7 +87,8 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
 
 
 def run(root: Path, paths: list[Path], check: bool) -> int:
-    changed, failed, skipped, total = [], 0, 0, 0
+    changed: list[Path] = []
+    failed, skipped, total = 0, 0, 0
     for path in targets(root, paths):
         data_root = find_root(path.parent)
         if data_root is None or kind_of(data_root, path) is None:
@@ -97,7 +100,7 @@ def run(root: Path, paths: list[Path], check: bool) -> int:
             typer.echo(problem, err=True)
             failed += 1
             continue
-        if new == old:
+        if new is None or new == old:
             continue
         changed.append(path)
         if check:

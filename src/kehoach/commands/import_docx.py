@@ -34,7 +34,7 @@ def _known_units(output: Path) -> dict[str, tuple[str, str | None]]:
 def _files(res: Result, source: Path) -> dict[str, str]:
     files = {
         "plan/tasks.yaml": dump(
-            res.appendix,
+            res.appendix or {},  # run() stops before when there is none
             f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), nhập từ {source.name} bằng `kehoach import-docx`.",
         ),
         "plan/plan.yaml": dump(

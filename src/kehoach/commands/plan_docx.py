@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.compute.report_data import plan_document
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 from kehoach.render import docx_build, docx_layout, templates
 from kehoach.write import atomic_write
 
@@ -14,7 +14,7 @@ TEMPLATE = "ke-hoach.md.j2"
 FIXED_DATE = dt.date(2026, 1, 1)  # core-property date when the plan has no date of its own
 
 
-def render(dr: DataRoot, template: Path | None) -> bytes:
+def render(dr: CleanRoot, template: Path | None) -> bytes:
     path = templates.template_path(dr.root, TEMPLATE, template)
     shown = templates.display(path, dr.root)
     markup = templates.render(path, plan_document(dr), shown)
@@ -22,5 +22,5 @@ def render(dr: DataRoot, template: Path | None) -> bytes:
     return docx_layout.to_bytes(doc, dr.plan.document.date or FIXED_DATE, dr.plan.document.kind)
 
 
-def run(dr: DataRoot, output: Path, template: Path | None) -> Path:
+def run(dr: CleanRoot, output: Path, template: Path | None) -> Path:
     return atomic_write(output, render(dr, template))

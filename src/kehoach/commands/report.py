@@ -8,6 +8,7 @@ from pathlib import Path
 from kehoach.commands.common import load_clean, require_unit
 from kehoach.compute.report_data import report
 from kehoach.gcpause import frozen_heap
+from kehoach.load.root import CleanRoot
 from kehoach.render import docx_build, docx_layout, templates, vn
 from kehoach.write import atomic_write
 
@@ -21,7 +22,7 @@ def default_output(year: int, unit: str | None) -> Path:
 
 def render(
     root: Path,
-    dr,
+    dr: CleanRoot,
     *,
     year: int,
     as_of: dt.date,

@@ -1,6 +1,7 @@
 """`kehoach schema [-o DIR]`: JSON Schema of each kind of data file, from the Pydantic models.
 
 VS Code (extension YAML by Red Hat) reads them through the files' modeline
+from typing import Any
 `# yaml-language-server: $schema=…` and `.vscode/settings.json`, and then
 completes keys and underlines mistakes as staff type.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -25,7 +27,7 @@ FILES = {
 }
 
 
-def schema_of(kind: str) -> dict:
+def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of file (plan, tasks, unit, entry)."""
     body = MODELS[kind].model_json_schema()
     _label_refs(MODELS[kind], body)
@@ -42,7 +44,7 @@ def schema_of(kind: str) -> dict:
     return head | body
 
 
-def _label_refs(model: type[BaseModel], node: dict) -> None:
+def _label_refs(model: type[BaseModel], node: dict[str, Any]) -> None:
     """Pydantic drops a field's title beside a `$ref`; put it back so editors show it."""
     for name, prop in node.get("properties", {}).items():
         info = model.model_fields[name]

@@ -7,10 +7,13 @@ no I/O, no layout. Numbers and dates are already in Vietnamese form.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from kehoach.compute.periods import annual
 from kehoach.compute.status import compute, effective_entries
-from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.root import CleanRoot, DataRoot, LoadedEntry
+from kehoach.model.entry import Output
 from kehoach.model.plan import Group, Plan, Task, implemented
 from kehoach.render import vn
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
@@ -27,12 +30,12 @@ def unit_name(dr: DataRoot, code: str) -> str:
 def header(
     plan: Plan,
     code: str,
-    number: int | None,
+    number: int | str | None,
     when: dt.date | None,
     year: int,
     parent: str | None = None,
     issuer: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     place = plan.issuer.place
     blank = vn.BLANK_NUMBER
     date_text = vn.ngay_thang(when) if when else f"ngày{blank}tháng{blank}năm {year}"
@@ -44,7 +47,7 @@ def header(
     }
 
 
-def plan_facts(dr: DataRoot) -> dict:
+def plan_facts(dr: CleanRoot) -> dict[str, Any]:
     """What every document says about the plan itself."""
     plan = dr.plan
     d = plan.document
@@ -66,12 +69,12 @@ def plan_facts(dr: DataRoot) -> dict:
     }
 
 
-def _output_text(o) -> str:
+def _output_text(o: Output) -> str:
     parts = [o.kind] + ([f"số {o.number}"] if o.number else []) + ([vn.ngay_thang(o.date)] if o.date else [])
     return " ".join(parts) + f" ({vn.clean(o.title)})"
 
 
-def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
+def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
     e = le.entry
     return {
         "unit": e.unit,
@@ -87,7 +90,7 @@ def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
     }
 
 
-def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> dict:
+def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": task.id,
         "number": task.id.rsplit(".", 1)[-1],
@@ -105,11 +108,11 @@ def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> 
     }
 
 
-def _groups(dr: DataRoot, make) -> list[dict]:
+def _groups(dr: CleanRoot, make: Callable[[Task], dict[str, Any] | None]) -> list[dict[str, Any]]:
     """The appendix groups in order, each with its tasks (make(task) → dict or None to skip)."""
-    out = []
+    out: list[dict[str, Any]] = []
 
-    def rec(groups: list[Group], depth: int, prefix: str):
+    def rec(groups: list[Group], depth: int, prefix: str) -> None:
         for i, g in enumerate(groups, 1):
             tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
             out.append(
@@ -121,7 +124,7 @@ def _groups(dr: DataRoot, make) -> list[dict]:
     return out
 
 
-def _prune(groups: list[dict]) -> list[dict]:
+def _prune(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop groups with no tasks of their own or below (for a unit's report)."""
     keep = []
     for i, g in enumerate(groups):
@@ -132,25 +135,25 @@ def _prune(groups: list[dict]) -> list[dict]:
 
 
 def report(
-    dr: DataRoot,
+    dr: CleanRoot,
     year: int,
     as_of: dt.date,
     unit: str | None = None,
     number: int | None = None,
     signer: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Everything the annual report (of the Department, or of one unit) says."""
     period = annual(year)
     end = min(period.end, as_of)
     effective = effective_entries(dr, as_of)
     status = compute(dr, year, as_of, unit, effective)
     states = {s.id: s.status for s in status.tasks}
-    entries: dict[str, list[dict]] = {}
+    entries: dict[str, list[dict[str, Any]]] = {}
     for le in effective:
         if period.start <= le.entry.date <= end and (unit is None or le.entry.unit == unit):
             entries.setdefault(le.entry.task, []).append(_entry(dr, le))
 
-    def make(task: Task):
+    def make(task: Task) -> dict[str, Any] | None:
         if task.id not in states:
             return None
         return _task(dr, task, states[task.id], entries.get(task.id, []))
@@ -197,8 +200,9 @@ def report(
     }
 
 
-def _notes(pairs: list[tuple[dict, dict]], key: str) -> list[dict]:
-    seen, out = set(), []
+def _notes(pairs: list[tuple[dict[str, Any], dict[str, Any]]], key: str) -> list[dict[str, Any]]:
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, Any]] = []
     for t, e in pairs:
         text = e[key]
         if text and (e["unit"], text) not in seen:
@@ -207,13 +211,13 @@ def _notes(pairs: list[tuple[dict, dict]], key: str) -> list[dict]:
     return out
 
 
-def _signing(plan: Plan, signer: str | None) -> dict:
+def _signing(plan: Plan, signer: str | None) -> dict[str, Any]:
     s = plan.signing
     name = vn.clean(signer) if signer and signer.strip() else (s.signer or "")
     return {"authority": s.authority, "title": s.title, "signer": name}
 
 
-def plan_document(dr: DataRoot) -> dict:
+def plan_document(dr: CleanRoot) -> dict[str, Any]:
     """Everything the plan as issued says (templates/ke-hoach.md.j2)."""
     plan = dr.plan
     d = plan.document

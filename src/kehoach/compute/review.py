@@ -8,7 +8,7 @@ Pure computation over two loaded data roots and git's list of changes;
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -17,7 +17,7 @@ from kehoach.check import check_root
 from kehoach.compute.periods import report_year
 from kehoach.compute.status import compute
 from kehoach.load.entries import IGNORED_NAMES
-from kehoach.load.root import DataRoot
+from kehoach.load.root import DataRoot, clean
 from kehoach.model.plan import Plan
 from kehoach.problems import sort_key
 
@@ -31,8 +31,11 @@ _TASK_FIELDS = {
 }
 
 
+Change = Literal["added", "modified", "renamed", "deleted"]
+
+
 class EntryItem(BaseModel):
-    change: Literal["added", "modified", "renamed", "deleted"]
+    change: Change
     path: str
     old_path: str | None = None
     unit: str | None = None
@@ -106,7 +109,7 @@ def _kind(rel: str | None) -> str:
     return {"plan": "plan", "units": "unit", "templates": "template"}.get(top, "other") if rest else "other"
 
 
-def _entry_item(change: str, path: str, dr: DataRoot, old_path: str | None = None) -> EntryItem:
+def _entry_item(change: Change, path: str, dr: DataRoot, old_path: str | None = None) -> EntryItem:
     found = next((le.entry for le in dr.entries if le.rel == path), None)
     if found is None:
         return EntryItem(change=change, path=path, old_path=old_path)
@@ -187,8 +190,8 @@ def unit_diffs(base: DataRoot, head: DataRoot) -> list[Diff]:
 def _statuses(base: DataRoot, head: DataRoot, year: int, today: dt.date, new: list[EntryItem]) -> list[StatusChange]:
     if None in (base.plan, base.appendix, head.plan, head.appendix):
         return []
-    before = {t.id: t.status for t in compute(base, year, today).tasks}
-    after = {t.id: t.status for t in compute(head, year, today).tasks}
+    before = {t.id: t.status for t in compute(clean(base), year, today).tasks}
+    after = {t.id: t.status for t in compute(clean(head), year, today).tasks}
     touched = {e.task: sum(x.task == e.task for x in new) for e in new if e.task}
     ids = [t for t in after if after[t] != before.get(t) or t in touched]
     ids += [t for t in before if t not in after]
@@ -205,7 +208,9 @@ def _problems(base: DataRoot, head: DataRoot, changed: set[str], today: dt.date)
     return out
 
 
-def build(changes: list[gitio.Change], base: DataRoot, head: DataRoot, today: dt.date, labels: dict) -> ReviewResult:
+def build(
+    changes: list[gitio.Change], base: DataRoot, head: DataRoot, today: dt.date, labels: dict[str, Any]
+) -> ReviewResult:
     res = ReviewResult(today=today, year=report_year(today), **labels)
     for c in changes:
         new_kind, old_kind = _kind(c.path), _kind(c.old_path)
@@ -216,7 +221,11 @@ def build(changes: list[gitio.Change], base: DataRoot, head: DataRoot, today: dt
         elif c.status == "R" and old_kind == "entry":
             res.violations.append(
                 EntryItem(
-                    **{**_entry_item("renamed", c.old_path, base).model_dump(), "path": c.path, "old_path": c.old_path}
+                    **{
+                        **_entry_item("renamed", c.old_path or c.path, base).model_dump(),
+                        "path": c.path,
+                        "old_path": c.old_path,
+                    }
                 )
             )
         elif new_kind == "entry":

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from kehoach import naming
 from kehoach.compute.periods import Period, annual, unit_deadline
-from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.root import CleanRoot, DataRoot, LoadedEntry
 from kehoach.model.plan import Task
 
 TaskStatus = Literal["not_due", "unreported", "not_started", "in_progress", "done", "overdue"]
@@ -46,7 +46,7 @@ class StatusResult(BaseModel):
     late: dict[str, list[str]]
     counts: dict[str, int]
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         """The JSON contract of `kehoach status --format json`."""
         return {
             "year": self.year,
@@ -64,7 +64,7 @@ def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
     the data to another reporting period."""
     visible = {le.rel: le for le in dr.entries if le.entry.date <= as_of}
     replaced = {le.entry.corrects for le in visible.values() if le.entry.corrects in visible}
-    out = []
+    out: list[LoadedEntry] = []
     for le in visible.values():
         if le.rel in replaced:
             continue
@@ -97,28 +97,31 @@ def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: 
     period_latest = _latest([le for le in in_period if le.entry.unit in task.lead])
     leads = {u: (period_latest[u].entry.status if u in period_latest else "unreported") for u in task.lead}
     last = max((le.entry.date for le in in_period), default=None)
-    state = dict(id=task.id, leads=leads, entries=len(in_period), last_date=last)
+
+    def state(status: TaskStatus) -> TaskState:
+        return TaskState(id=task.id, status=status, leads=leads, entries=len(in_period), last_date=last)
+
     tl = task.timeline
     if tl.start > year:
-        return TaskState(status="not_due", **state)
+        return state("not_due")
     if not tl.recurring:
         ever = _latest([le for le in history if le.entry.date <= end and le.entry.unit in task.lead])
         if all(u in ever and ever[u].entry.status == "done" for u in task.lead):
-            state["leads"] = {u: "done" for u in task.lead}
-            return TaskState(status="done", **state)
+            leads = {u: "done" for u in task.lead}
+            return state("done")
     elif period_latest and all(s == "done" for s in leads.values()):
-        return TaskState(status="done", **state)
+        return state("done")
     if tl.end is not None and not tl.continuing and as_of > dt.date(tl.end, 12, 31):
-        return TaskState(status="overdue", **state)
+        return state("overdue")
     if not period_latest:
-        return TaskState(status="unreported", **state)
+        return state("unreported")
     if any(s in ("in_progress", "done") for s in leads.values()):
-        return TaskState(status="in_progress", **state)
-    return TaskState(status="not_started", **state)
+        return state("in_progress")
+    return state("not_started")
 
 
 def compute(
-    dr: DataRoot, year: int, as_of: dt.date, unit: str | None = None, entries: list[LoadedEntry] | None = None
+    dr: CleanRoot, year: int, as_of: dt.date, unit: str | None = None, entries: list[LoadedEntry] | None = None
 ) -> StatusResult:
     """`entries`: `effective_entries(dr, as_of)` when the caller already has them."""
     period = annual(year)
@@ -127,7 +130,8 @@ def compute(
     by_task: dict[str, list[LoadedEntry]] = defaultdict(list)
     for le in effective_entries(dr, as_of) if entries is None else entries:
         by_task[le.entry.task].append(le)
-    states, late = [], defaultdict(list)
+    states: list[TaskState] = []
+    late: defaultdict[str, list[str]] = defaultdict(list)
     for task in dr.appendix.tasks():
         history = by_task.get(task.id, [])
         state = task_status(task, year, as_of, period, history)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
@@ -67,14 +70,14 @@ def _patch(xml: bytes) -> bytes:
     """Control characters XML forbids → private-use markers, so parsing succeeds and text.py can report them."""
     xml = _BAD_RAW.sub(lambda m: _marker(m.group()[0]), xml)
 
-    def ref(m: re.Match) -> bytes:
+    def ref(m: re.Match[bytes]) -> bytes:
         code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
         return _marker(code) if code < 0x20 and code not in _ALLOWED else m.group()
 
     return _BAD_REF.sub(ref, xml)
 
 
-def open_document(path: Path):
+def open_document(path: Path) -> DocxDocument:
     bad = UsageError(
         f"không đọc được {path} như tệp Word .docx; nếu là tệp .doc cũ, hãy mở bằng Word "
         "và chọn Lưu thành (Save As) dạng .docx rồi chạy lại."
@@ -101,7 +104,7 @@ def open_document(path: Path):
 class _Fonts:
     """The font a run is shown in: its own rFonts, else its paragraph style's, else the default."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.by_style: dict[str, str | None] = {}
         for style in document.styles:
             s, name = style, None
@@ -115,13 +118,13 @@ class _Fonts:
         self.default = defaults.get(qn("w:ascii")) if defaults is not None else None
 
     @staticmethod
-    def own(el) -> list[str]:
+    def own(el: Any) -> list[str]:
         fonts = el.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
         if fonts is None:
             return []
         return [v for k in ("w:ascii", "w:hAnsi") if (v := fonts.get(qn(k)))]
 
-    def of_paragraph(self, p) -> str | None:
+    def of_paragraph(self, p: Any) -> str | None:
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         sid = style.get(qn("w:val")) if style is not None else "Normal"
         return self.by_style.get(sid) or self.by_style.get("Normal") or self.default
@@ -130,7 +133,7 @@ class _Fonts:
 _TEXT_TAGS = {qn("w:t"): None, qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t", qn("w:noBreakHyphen"): "-"}
 
 
-def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
+def _paragraph(p: Any, fonts: _Fonts) -> tuple[str, set[str]]:
     parts: list[str] = []
     used: set[str] = set()
     base = fonts.of_paragraph(p)
@@ -146,7 +149,7 @@ def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
     return "".join(parts), used
 
 
-def _children(el, tag: str):
+def _children(el: Any, tag: str) -> Iterator[Any]:
     """Direct children with `tag`, looking through content controls (w:sdt)."""
     for child in el:
         if child.tag == tag:
@@ -157,12 +160,12 @@ def _children(el, tag: str):
                 yield from _children(content, tag)
 
 
-def _val(tcpr, tag: str) -> str | None:
+def _val(tcpr: Any, tag: str) -> str | None:
     el = tcpr.find(qn(tag)) if tcpr is not None else None
     return None if el is None else (el.get(qn("w:val")) or "continue")
 
 
-def _table(tbl, number: int, fonts: _Fonts) -> Table:
+def _table(tbl: Any, number: int, fonts: _Fonts) -> Table:
     rows: list[Row] = []
     for n, tr in enumerate(_children(tbl, qn("w:tr")), start=1):
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
@@ -170,9 +173,10 @@ def _table(tbl, number: int, fonts: _Fonts) -> Table:
         cells: list[Cell] = []
         for tc in _children(tr, qn("w:tc")):
             tcpr = tc.find(qn("w:tcPr"))
-            span = _val(tcpr, "w:gridSpan")
-            span = int(span) if span and span.isdigit() else 1
-            texts, used = [], set()
+            spanned = _val(tcpr, "w:gridSpan")
+            span = int(spanned) if spanned and spanned.isdigit() else 1
+            texts: list[str] = []
+            used: set[str] = set()
             for p in tc.iter(qn("w:p")):
                 text, f = _paragraph(p, fonts)
                 texts.append(text)
@@ -203,7 +207,7 @@ def read_blocks(path: Path) -> list[Para | Table]:
     return blocks
 
 
-def _body(body):
+def _body(body: Any) -> Iterator[Any]:
     for child in body:
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child

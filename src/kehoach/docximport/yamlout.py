@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _scalar(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
-def _mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+def _mapping(data: dict[str, Any], indent: int, out: list[str], first_prefix: str | None = None) -> None:
     pad = " " * indent
     for i, (key, value) in enumerate(data.items()):
         lead = first_prefix if (i == 0 and first_prefix is not None) else pad
@@ -45,7 +46,8 @@ def _mapping(data: dict, indent: int, out: list[str], first_prefix: str | None =
             continue
         comment = ""
         if isinstance(value, Commented):
-            value, comment = value.value, f"  # {value.comment}"
+            comment = f"  # {value.comment}"
+            value = value.value
         if isinstance(value, dict) and value:
             out.append(f"{lead}{key}:{comment}")
             _mapping(value, indent + 2, out)
@@ -58,7 +60,7 @@ def _mapping(data: dict, indent: int, out: list[str], first_prefix: str | None =
             out.append(f"{lead}{key}: {_scalar(value)}{comment}")
 
 
-def _sequence(items: list, indent: int, out: list[str]) -> None:
+def _sequence(items: list[Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in items:
         if isinstance(item, dict) and item:
@@ -67,7 +69,7 @@ def _sequence(items: list, indent: int, out: list[str]) -> None:
             out.append(f"{pad}- {_scalar(item)}")
 
 
-def dump(data: dict, header: str | None = None) -> str:
+def dump(data: dict[str, Any], header: str | None = None) -> str:
     out = [f"# {line}" for line in (header or "").splitlines()]
     _mapping(data, 0, out)
     return "\n".join(out) + "\n"

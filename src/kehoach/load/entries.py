@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -42,7 +43,8 @@ def entry_rels(root: Path) -> tuple[list[str], list[str]]:
     found: list[tuple[str, ...]] = []
     _walk(base, ("progress",), found)
     found.sort()
-    yamls, others = [], []
+    yamls: list[str] = []
+    others: list[str] = []
     for parts in found:
         name = parts[-1]
         (yamls if name.endswith(".yaml") and name != ".yaml" else others).append("/".join(parts))
@@ -69,15 +71,15 @@ def _walk(path: str, parts: tuple[str, ...], out: list[tuple[str, ...]]) -> None
             out.append(parts + (entry.name,))
 
 
-def parse_one(root: str, rel: str) -> tuple[dict | None, Problem | None]:
+def parse_one(root: str, rel: str) -> tuple[dict[str, Any] | None, Problem | None]:
     """A file's values before the model, or the problem that stops reading it."""
     text, problem = read_text(os.path.join(root, rel), rel)
-    if problem:
+    if problem or text is None:
         return None, problem
     return parse_mapping(text, rel)
 
 
-def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict | None, Problem | None]]:
+def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict[str, Any] | None, Problem | None]]:
     root, rels = job
     return [parse_one(root, rel) for rel in rels]
 
@@ -103,7 +105,7 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
     return out
 
 
-def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict | None, Problem | None]]:
+def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict[str, Any] | None, Problem | None]]:
     """Parsed files in order; with several jobs, workers parse slices while this
     process validates the slices already done (imap keeps the order)."""
     if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2:

@@ -6,7 +6,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -37,7 +37,7 @@ def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
     except OSError as exc:
         return None, make("KH001", rel, 1, 1, f"không đọc được tệp ({_os_reason(exc)}).")
     text, problem = textmod.decode(data, rel)
-    if problem is None:
+    if problem is None and text is not None:
         problem = textmod.check(text, rel)
     return (None, problem) if problem else (text, None)
 
@@ -50,10 +50,10 @@ def _os_reason(exc: OSError) -> str:
         errno.ENXIO: "đây là socket hoặc thiết bị, không phải tệp; hãy xóa nó",
         errno.EISDIR: "đây là một thư mục, không phải tệp",
     }
-    return reasons.get(exc.errno, f"lỗi hệ thống {exc.errno}; hãy kiểm tra tệp")
+    return reasons.get(exc.errno or 0, f"lỗi hệ thống {exc.errno}; hãy kiểm tra tệp")
 
 
-def parse_mapping(text: str, rel: str) -> tuple[dict | None, Problem | None]:
+def parse_mapping(text: str, rel: str) -> tuple[dict[str, Any] | None, Problem | None]:
     data, problem = yamlsafe.load(text, rel)
     if problem:
         return None, problem
@@ -68,8 +68,8 @@ def parse_mapping(text: str, rel: str) -> tuple[dict | None, Problem | None]:
 def load_model(path: Path, rel: str, model: type[M]) -> tuple[M | None, str | None, list[Problem]]:
     """(instance, text, problems): text is kept so later rules can point at lines."""
     text, problem = read_text(path, rel)
-    if problem:
-        return None, None, [problem]
+    if problem or text is None:
+        return None, None, [problem] if problem else []
     data, problem = parse_mapping(text, rel)
     if problem:
         return None, text, yamlsafe.every_problem(text, rel, problem)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kehoach.gcpause import no_gc
@@ -43,6 +43,22 @@ class DataRoot:
         return (self.root / rel).read_text(encoding="utf-8")
 
 
+class CleanRoot(DataRoot):
+    """A root whose plan and appendix loaded: every validated root (what `load_clean` returns),
+    and a review's revisions once checked. The same fields as DataRoot, narrowed for the type
+    checker; built only by `clean`."""
+
+    plan: Plan
+    appendix: Appendix
+
+
+def clean(dr: DataRoot) -> CleanRoot:
+    """`dr` as a CleanRoot (sharing its data); callers check first, or validation did (KH039)."""
+    if dr.plan is None or dr.appendix is None:
+        raise AssertionError("a root without its plan or appendix")
+    return CleanRoot(**{f.name: getattr(dr, f.name) for f in fields(dr)})
+
+
 def rel_of(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
@@ -76,7 +92,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
         dr.problems.extend(problems)
-        if unit is None:
+        if unit is None or text is None:  # (text is None only when unit is)
             dr.broken_units.add(path.stem)  # its own problem is reported; don't echo it everywhere
         else:
             if unit.code in dr.units:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
 from kehoach.load.yamlsafe import locate
@@ -37,7 +39,7 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
-def _field(loc: tuple) -> str:
+def _field(loc: tuple[str | int, ...]) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in loc).replace(".[", "[") or "tệp"
 
 
@@ -106,7 +108,7 @@ def problems_from(exc: ValidationError, text: str, path: str) -> list[Problem]:
                     path,
                     line,
                     col,
-                    f"`{name}` có {_describe(value)} không đúng dạng; {_PATTERN_HINTS.get(loc[-1], 'xem README')}.",
+                    f"`{name}` có {_describe(value)} không đúng dạng; {_PATTERN_HINTS.get(str(loc[-1]), 'xem README')}.",
                 )
             )
         else:
@@ -127,11 +129,11 @@ _PATTERN_HINTS = {
 }
 
 
-def _under(parent: tuple) -> str:
+def _under(parent: tuple[str | int, ...]) -> str:
     return f" trong `{_field(parent)}`" if parent else ""
 
 
-def _translate(kind: str, msg: str, ctx: dict) -> str:
+def _translate(kind: str, msg: str, ctx: dict[str, Any]) -> str:
     if kind in ("greater_than_equal", "greater_than"):
         return f"giá trị phải từ {ctx.get('ge', ctx.get('gt'))} trở lên"
     if kind in ("less_than_equal", "less_than"):

@@ -187,7 +187,7 @@ class Appendix(Strict):
     def walk(self) -> Iterator[tuple[tuple[Group, ...], Task]]:
         """Every task with the chain of groups above it, in document order."""
 
-        def rec(groups: list[Group], chain: tuple[Group, ...]):
+        def rec(groups: list[Group], chain: tuple[Group, ...]) -> Iterator[tuple[tuple[Group, ...], Task]]:
             for g in groups:
                 here = chain + (g,)
                 for t in g.tasks:

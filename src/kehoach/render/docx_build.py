@@ -122,6 +122,7 @@ class _Builder:
 
     def table_line(self, n: int, line: str) -> None:
         grid = self.grid
+        assert grid is not None  # called only inside ::table
         if line.startswith("| ") or line == "|":
             if self.cells is None:
                 raise self.fail(n, "ô `| …` phải đứng sau ::row hoặc ::group")

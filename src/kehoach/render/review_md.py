@@ -6,6 +6,7 @@ the fix), problems, new entries by unit, status changes, units, other files.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from kehoach import naming
@@ -24,7 +25,7 @@ def _cell(text: object, limit: int = 160) -> str:
     return s.replace("|", "\\|") or "—"
 
 
-def _date(d) -> str:
+def _date(d: dt.date | None) -> str:
     return ngay_ngan(d) if d else "—"
 
 

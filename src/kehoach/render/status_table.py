@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from kehoach.compute.status import StatusResult
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 from kehoach.render.terminal import short
 from kehoach.render.vn import ngay_ngan
 from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
 
 
-def _vn_date(d) -> str:
+def _vn_date(d: dt.date | None) -> str:
     return ngay_ngan(d) if d else "—"
 
 
-def render(result: StatusResult, dr: DataRoot) -> Group:
+def render(result: StatusResult, dr: CleanRoot) -> Group:
     tasks = {t.id: t for t in dr.appendix.tasks()}
     table = Table(
         title=f"Tình trạng nhiệm vụ năm {result.year} — tính đến {_vn_date(result.as_of)} "
@@ -30,14 +33,15 @@ def render(result: StatusResult, dr: DataRoot) -> Group:
         collapse_padding=True,
         expand=True,
     )
-    for name, kw in (
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("TT", {"width": 6, "no_wrap": True}),
         ("Nội dung", {"ratio": 1}),
         ("Chủ trì", {"width": 14}),
         ("Tiến độ", {"width": 11}),
         ("Tình trạng", {"width": 14}),
         ("Báo cáo\ngần nhất", {"width": 10, "no_wrap": True}),
-    ):
+    )
+    for name, kw in columns:
         table.add_column(name, **kw)
     for state in result.tasks:
         t = tasks[state.id]

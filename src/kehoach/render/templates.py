@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import traceback
 from pathlib import Path
+from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from kehoach.errors import TemplateError
 from kehoach.render import vn
@@ -86,7 +88,7 @@ def _what(exc: BaseException) -> str:
     return f"lỗi khi dựng văn bản: {msg}"
 
 
-def render(path: Path, context: dict, shown: str) -> str:
+def render(path: Path, context: dict[str, Any], shown: str) -> str:
     """The markup text of template `path` with `context`; `shown` names it in messages."""
     env = _environment(path.parent)
     try:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 
 
 def short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def plan_table(dr: DataRoot) -> Table:
+def plan_table(dr: CleanRoot) -> Table:
     table = Table(title=Text(dr.appendix.title), title_justify="left", show_lines=False, expand=False)
     table.add_column("TT", no_wrap=True)
     table.add_column("Nội dung thực hiện", ratio=4)
