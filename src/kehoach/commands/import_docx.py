@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -31,25 +32,24 @@ def _known_units(output: Path) -> dict[str, tuple[str, str | None]]:
     return known
 
 
-def _files(res: Result, source: Path) -> dict[str, str]:
-    files = {
-        "plan/tasks.yaml": dump(
+def _files(res: Result, source: Path, output: Path) -> dict[str, str]:
+    """Each file's text, written through yamlfmt (the form `kehoach fmt` gives)."""
+    plan_header = f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
+    if res.plan_missing:
+        plan_header += (
+            "\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi chạy `kehoach validate`."
+        )
+    specs: list[tuple[str, str, dict[str, Any], str]] = [
+        (
+            "plan/tasks.yaml",
+            "tasks",
             res.appendix or {},  # run() stops before when there is none
             f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), nhập từ {source.name} bằng `kehoach import-docx`.",
         ),
-        "plan/plan.yaml": dump(
-            res.plan,
-            f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
-            + (
-                "\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi chạy `kehoach validate`."
-                if res.plan_missing
-                else ""
-            ),
-        ),
-    }
-    for code, unit in res.units.items():
-        files[f"units/{code}.yaml"] = dump(unit, f"{unit['name']}.")
-    return files
+        ("plan/plan.yaml", "plan", res.plan, plan_header),
+    ]
+    specs += [(f"units/{code}.yaml", "unit", unit, f"{unit['name']}.") for code, unit in res.units.items()]
+    return {rel: dump(data, kind, output / rel, output, header) for rel, kind, data, header in specs}
 
 
 def _say(text: str = "") -> None:
@@ -70,7 +70,7 @@ def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
         _list("Cần xem lại", res.notes.look)
         _list("Không nhập được", res.notes.refused)
         return 1
-    files = _files(res, source)
+    files = _files(res, source, output)
     existing = [rel for rel in files if (output / rel).exists()]
     if existing and not force:
         raise UsageError(
