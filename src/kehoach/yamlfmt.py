@@ -26,6 +26,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -220,15 +221,24 @@ def format_text(text: str, kind: str, path: Path, root: Path) -> str:
 
     NFC normalisation happens first, so the values compared are those after it.
     Raises CannotFormat if the result would not read back as the same values."""
-    text = unicodedata.normalize("NFC", text)
+    # YAML reads CRLF and CR as LF anyway; done here so that comments lose their CR too
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     before, problem = yamlsafe.load(text, str(path))
     if problem is not None:
         raise CannotFormat(problem.render())
-    tree = _yaml().load(_strip_modeline(text))
+    body = _strip_modeline(text)
+    try:
+        tree = _yaml().load(body)
+    except YAMLError as exc:  # ruamel is stricter than libyaml in a few corners, e.g. a Tab after a value
+        mark = getattr(exc, "problem_mark", None)
+        skipped = text.count("\n") - body.count("\n")  # modeline lines
+        where = f"dòng {mark.line + 1 + skipped}, cột {mark.column + 1}: " if mark is not None else ""
+        hint = "có ký tự Tab; hãy thay bằng dấu cách" if "'\\t'" in str(exc) else "hãy viết lại chỗ này cho đơn giản"
+        raise CannotFormat(f"{where}{hint}") from None
     result = _dump(_canon(tree, MODELS[kind]), modeline(kind, path, root))
     after, problem = yamlsafe.load(result, str(path))
     if problem is not None or not _same(before, after):
-        raise CannotFormat("kết quả định dạng không đọc lại được đúng giá trị cũ")
+        raise CannotFormat("kết quả định dạng không đọc lại được đúng giá trị cũ — hãy báo nhóm phát triển")
     return result
 
 

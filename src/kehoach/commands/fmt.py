@@ -2,7 +2,9 @@
 
 A file that does not read (bad encoding, YAML syntax, …) is reported with the
 validator's problem line and left untouched. `--check` writes nothing and
-exits 1 listing the files that would change.
+exits 1 listing the files that would change, each with what differs (render/textdiff).
+The editor modeline is added by `fmt` but not required by `--check`: a tidy file
+written by hand without it passes.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import typer
 from kehoach.errors import UsageError
 from kehoach.load import text as textmod
 from kehoach.load.files import find_root, parse_mapping
+from kehoach.render import textdiff
 from kehoach.write import atomic_write
-from kehoach.yamlfmt import CannotFormat, format_text
+from kehoach.yamlfmt import MODELINE, CannotFormat, format_text
 
 DATA_DIRS = ("plan", "units", "progress")
 
@@ -82,7 +85,7 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
         return (
             text,
             None,
-            f"{_show(path)}: không định dạng được an toàn ({exc}); tệp được giữ nguyên — hãy báo nhóm phát triển.",
+            f"{_show(path)}: không định dạng được an toàn: {exc}; tệp được giữ nguyên.",
         )
 
 
@@ -100,15 +103,31 @@ def run(root: Path, paths: list[Path], check: bool) -> int:
             typer.echo(problem, err=True)
             failed += 1
             continue
-        if new is None or new == old:
+        if new is None or old is None:
             continue
-        changed.append(path)
+        raw = path.read_bytes()
         if check:
-            typer.echo(f"Chưa đúng dạng chuẩn: {_show(path)}")
-        else:
+            expected = new if old.startswith(MODELINE) else new.partition("\n")[2]  # the modeline is optional
+            if expected == old and not raw.startswith(textdiff.BOM):
+                continue
+            changed.append(path)
+            _report(path, raw, old, expected)
+        elif new != old or raw.startswith(textdiff.BOM):
+            changed.append(path)
             atomic_write(path, new.encode("utf-8"))
             typer.echo(f"Đã định dạng lại: {_show(path)}")
     return _summary(total, changed, failed, skipped, check)
+
+
+def _report(path: Path, raw: bytes, old: str, expected: str) -> None:
+    """What differs from the canonical form: named in words, then a unified diff (coloured on a terminal)."""
+    shown = _show(path)
+    typer.echo(f"Chưa đúng dạng chuẩn: {shown}")
+    for note in textdiff.explain(raw, old, expected):
+        typer.echo(f"  - {note}")
+    plain = bool(os.environ.get("NO_COLOR"))
+    for line, colour in map(textdiff.colour, textdiff.unified(old, expected, shown)):
+        typer.echo(typer.style(line, fg=colour) if colour and not plain else line)  # stripped when not a terminal
 
 
 def _summary(total: int, changed: list[Path], failed: int, skipped: int, check: bool) -> int:
