@@ -38,6 +38,7 @@ lock:
 	$(BIN)/pip install --quiet 'uv>=0.5'
 	$(UV_COMPILE) -o requirements.txt
 	$(UV_COMPILE) --extra test -o requirements-dev.txt
+	$(BIN)/python .ci/precommit_deps.py  # the pre-commit hooks install the same pins
 
 # Benchmark against its references (bench/run.py); data is generated under bench/out/.
 bench: $(STAMP)
