@@ -14,10 +14,10 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach import layout
 from kehoach.errors import UsageError
 
 MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
-_EXTRACTED = ("plan", "units", "progress", "templates", ".github")
 
 FETCH_HINT = (
     "Bản sao kho đang là bản nông (shallow clone) nên thiếu lịch sử cần so sánh. Hãy tải thêm lịch sử: "
@@ -135,7 +135,7 @@ def export_tree(cwd: Path, rev: str, prefix: str, dest: Path) -> Path:
     """Write the data folders of `prefix` at `rev` into `dest` (no worktree, no checkout)."""
     tree = f"{rev}:{prefix}" if prefix else f"{rev}:"
     names = _out(cwd, "ls-tree", "-z", "--name-only", tree).decode("utf-8").split("\0")
-    wanted = [n for n in names if n in _EXTRACTED]
+    wanted = [n for n in names if n in layout.REVISION_DIRS]
     dest.mkdir(parents=True, exist_ok=True)
     if not wanted:
         return dest

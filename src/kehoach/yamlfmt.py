@@ -31,6 +31,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from kehoach import layout
 from kehoach.load import yamlsafe
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
@@ -193,7 +194,7 @@ def _canon_map(node: dict[str, Any], model: type[BaseModel] | None) -> Commented
 
 def modeline(kind: str, path: Path, root: Path) -> str:
     """`# yaml-language-server: $schema=<relative path>/schemas/<kind>.schema.json`."""
-    target = Path(root).resolve() / "schemas" / f"{kind}.schema.json"
+    target = Path(root).resolve() / layout.SCHEMAS_DIR / f"{kind}.schema.json"
     rel = os.path.relpath(target, Path(path).resolve().parent)
     return MODELINE + Path(rel).as_posix()
 

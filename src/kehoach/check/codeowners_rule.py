@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from kehoach.layout import CODEOWNERS, PLAN_FILE, UNITS_DIR
 from kehoach.load.root import DataRoot
 from kehoach.problems import Problem, make
 
-PATH = ".github/CODEOWNERS"
+PATH = CODEOWNERS
 
 
 def check_codeowners(dr: DataRoot) -> list[Problem]:
     path = dr.root / PATH
-    if not path.is_file() or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
+    if not path.is_file() or any(p.path.startswith((f"{UNITS_DIR}/", PLAN_FILE)) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
     from kehoach.render.codeowners import render
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kehoach import naming
+from kehoach import layout, naming
 from kehoach.check.locate import at
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.entry import Entry
@@ -14,7 +14,7 @@ from kehoach.problems import Problem
 
 
 def expected_stem(entry: Entry) -> str:
-    return naming.stem(entry.date, entry.task)
+    return layout.entry_stem(entry.date, entry.task)
 
 
 def earliest_date(dr: DataRoot) -> dt.date | None:
@@ -115,7 +115,7 @@ def _check_one(
 def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
     e, rel = le.entry, le.rel
     parts = rel.split("/")
-    good = f"progress/{e.unit}/{expected_stem(e)}.yaml"
+    good = layout.entry_file(e.unit, e.date, e.task)
     if len(parts) != 3 or parts[1] != e.unit:
         return [
             at(
@@ -126,7 +126,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry) -> list[Problem]:
                 f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy chuyển tệp thành {good}.",
             )
         ]
-    m = naming.NAME.match(parts[2])
+    m = layout.ENTRY_NAME.match(parts[2])
     if m is None or m["date"] != e.date.isoformat() or m["task"] != e.task:
         key = "date" if m is not None and m["date"] != e.date.isoformat() else "task"
         return [

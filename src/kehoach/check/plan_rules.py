@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kehoach.check.locate import at
-from kehoach.load.root import PLAN_FILE, TASKS_FILE, DataRoot
+from kehoach.layout import PLAN_FILE, TASKS_FILE, unit_file
+from kehoach.load.root import DataRoot
 from kehoach.load.yamlsafe import Loc
-from kehoach.model.plan import GENERIC_RELATED, Group, Task
+from kehoach.model.plan import GENERIC_RELATED, Group, Task, is_generic
 from kehoach.model.timeline import parse_wording
 from kehoach.problems import Problem
 
@@ -81,7 +82,7 @@ def _units_of(dr: DataRoot, loc: Loc, task: Task) -> list[Problem]:
                 )
             elif code in dr.broken_units:
                 pass  # units/<code>.yaml has its own problem
-            elif code != GENERIC_RELATED and code not in dr.units:
+            elif not is_generic(code) and code not in dr.units:
                 out.append(
                     at(
                         dr,
@@ -89,7 +90,7 @@ def _units_of(dr: DataRoot, loc: Loc, task: Task) -> list[Problem]:
                         where,
                         "KH037",
                         f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
-                        f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”).",
+                        f"hãy thêm tệp {unit_file(code)} hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”).",
                     )
                 )
             elif field == "lead" and not dr.units[code].internal:

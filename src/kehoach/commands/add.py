@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach import layout
 from kehoach.check.entry_rules import check_entries
 from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.errors import DataError, KehoachError, UsageError
@@ -67,12 +68,11 @@ def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:
     """Render, check exactly as validate would, then write under the first free name."""
     from kehoach.yamlfmt import dump_new
 
-    folder = dr.root / "progress" / str(data.get("unit", ""))
+    folder = dr.root / layout.PROGRESS_DIR / str(data.get("unit", ""))
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise KehoachError(f"{folder} không phải là một thư mục thường; hãy xóa hoặc đổi tên nó rồi chạy lại.")
     for n in range(1, MAX_SUFFIX + 1):
-        stem = f"{data['date']}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")
-        path = folder / f"{stem}.yaml"
+        path = folder / f"{layout.entry_stem(data['date'], str(data.get('task', '')), n)}{layout.SUFFIX}"
         if os.path.lexists(path):  # a dangling symlink counts as taken: never write through it
             continue
         rel = path.relative_to(dr.root).as_posix()

@@ -13,10 +13,11 @@ from pathlib import Path
 import typer
 
 from kehoach.commands.common import PLAN_ONLY, load_clean
+from kehoach.layout import CODEOWNERS
 from kehoach.render.codeowners import render
 from kehoach.write import atomic_write
 
-DEFAULT = Path(".github") / "CODEOWNERS"
+DEFAULT = Path(CODEOWNERS)
 
 
 def run(root: Path, output: Path | None, check: bool, today: dt.date) -> int:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach import layout
 from kehoach.check import check_root
 from kehoach.errors import DataError, UsageError
 from kehoach.load.files import find_root
@@ -15,7 +16,7 @@ from kehoach.problems import Problem, sort_key
 
 def resolve_root(root: Path | None) -> Path:
     if root is not None:
-        if not (root / "plan").is_dir():
+        if not layout.is_root(root):
             raise UsageError(f"thư mục {root} không có thư mục plan/; hãy chỉ đúng thư mục dữ liệu bằng --root.")
         return root.resolve()
     found = find_root(Path.cwd())
@@ -44,7 +45,7 @@ def load_checked(root: Path, today: dt.date) -> Checked:
     return Checked(dr, problems)
 
 
-PLAN_ONLY = ("plan/", "units/")
+PLAN_ONLY = layout.PLAN_SCOPE
 """For commands that need only the plan and units to be sound (`plan`, `add`): a broken
 entry of another unit must not stop someone from reading the plan or adding their own."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import typer
 
+from kehoach import layout
 from kehoach.errors import UsageError
 from kehoach.load import text as textmod
 from kehoach.load.files import find_root, parse_mapping
@@ -22,32 +23,20 @@ from kehoach.render import textdiff
 from kehoach.write import atomic_write
 from kehoach.yamlfmt import MODELINE, CannotFormat, format_text
 
-DATA_DIRS = ("plan", "units", "progress")
-
 
 def kind_of(root: Path, path: Path) -> str | None:
-    """plan, tasks, unit or entry by the file's place in its data root; None for other files."""
+    """plan, tasks, unit or entry by the file's place in its data root (layout.py); None for other files."""
     try:
-        parts = path.resolve().relative_to(root.resolve()).parts
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    if not parts or not parts[-1].endswith(".yaml"):
-        return None
-    if parts == ("plan", "plan.yaml"):
-        return "plan"
-    if parts == ("plan", "tasks.yaml"):
-        return "tasks"
-    if len(parts) == 2 and parts[0] == "units":
-        return "unit"
-    if len(parts) >= 3 and parts[0] == "progress":
-        return "entry"
-    return None
+    return layout.file_kind(rel)
 
 
 def targets(root: Path, paths: list[Path]) -> list[Path]:
     """The YAML files named or found under the named folders (default: plan/, units/, progress/)."""
     if not paths:
-        paths = [root / d for d in DATA_DIRS if (root / d).is_dir()]
+        paths = [root / d for d in layout.DATA_DIRS if (root / d).is_dir()]
     out: list[Path] = []
     for p in paths:
         if p.is_dir():

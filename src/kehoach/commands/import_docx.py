@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 
+from kehoach import layout
 from kehoach.commands.common import load_checked
 from kehoach.docximport.adopt import Result, adopt
 from kehoach.docximport.notes import Note
@@ -25,8 +26,8 @@ from kehoach.write import atomic_write
 
 def _known_units(output: Path) -> dict[str, tuple[str, str | None]]:
     known: dict[str, tuple[str, str | None]] = {}
-    for path in sorted((output / "units").glob("*.yaml")):
-        unit, _, _ = load_model(path, f"units/{path.name}", Unit)
+    for path in sorted((output / layout.UNITS_DIR).glob(f"*{layout.SUFFIX}")):
+        unit, _, _ = load_model(path, layout.unit_file(path.stem), Unit)
         if unit is not None:
             known[unit.code] = (unit.name, unit.short_name)
     return known
@@ -41,14 +42,14 @@ def _files(res: Result, source: Path, output: Path) -> dict[str, str]:
         )
     specs: list[tuple[str, str, dict[str, Any], str]] = [
         (
-            "plan/tasks.yaml",
+            layout.TASKS_FILE,
             "tasks",
             res.appendix or {},  # run() stops before when there is none
             f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), nhập từ {source.name} bằng `kehoach import-docx`.",
         ),
-        ("plan/plan.yaml", "plan", res.plan, plan_header),
+        (layout.PLAN_FILE, "plan", res.plan, plan_header),
     ]
-    specs += [(f"units/{code}.yaml", "unit", unit, f"{unit['name']}.") for code, unit in res.units.items()]
+    specs += [(layout.unit_file(code), "unit", unit, f"{unit['name']}.") for code, unit in res.units.items()]
     return {rel: dump(data, kind, output / rel, output, header) for rel, kind, data, header in specs}
 
 
@@ -80,7 +81,7 @@ def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
     for rel, text in files.items():
         atomic_write(output / rel, text.encode("utf-8"))
     checked = load_checked(output, today)
-    expected = [p for p in checked.errors if p.path == "plan/plan.yaml" and p.code == "KH021" and res.plan_missing]
+    expected = [p for p in checked.errors if p.path == layout.PLAN_FILE and p.code == "KH021" and res.plan_missing]
     errors = [p for p in checked.errors if p not in expected]
     warnings = [p for p in checked.problems if p.severity == "warning"]
     _say(

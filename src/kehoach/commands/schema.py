@@ -14,17 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kehoach import layout
 from kehoach.errors import UsageError
 from kehoach.write import atomic_write
 from kehoach.yamlfmt import MODELS, nested_models
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-FILES = {
-    "plan": "plan/plan.yaml",
-    "tasks": "plan/tasks.yaml",
-    "unit": "units/<MÃ>.yaml",
-    "entry": "progress/<ĐƠN VỊ>/<YYYY-MM-DD>-<NHIỆM VỤ>.yaml",
-}
+FILES = layout.DISPLAY
 
 
 def schema_of(kind: str) -> dict[str, Any]:
@@ -60,7 +56,7 @@ def render(kind: str) -> str:
 
 def run(root: Path, output_dir: Path | None) -> list[Path]:
     """Write schemas/<kind>.schema.json for every kind; return the paths written."""
-    out = output_dir if output_dir is not None else root / "schemas"
+    out = output_dir if output_dir is not None else root / layout.SCHEMAS_DIR
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} là một tệp; --output phải là một thư mục.")
     return [atomic_write(out / f"{kind}.schema.json", render(kind).encode("utf-8")) for kind in MODELS]

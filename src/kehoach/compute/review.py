@@ -16,7 +16,7 @@ from kehoach import gitio
 from kehoach.check import check_root
 from kehoach.compute.periods import report_year
 from kehoach.compute.status import compute
-from kehoach.load.entries import IGNORED_NAMES
+from kehoach.layout import area
 from kehoach.load.root import DataRoot, clean
 from kehoach.model.plan import Plan
 from kehoach.problems import sort_key
@@ -98,15 +98,6 @@ class ReviewResult(BaseModel):
     @property
     def failed(self) -> bool:
         return bool(self.violations or self.errors)
-
-
-def _kind(rel: str | None) -> str:
-    if rel is None:
-        return "none"
-    top, _, rest = rel.partition("/")
-    if top == "progress" and rel.endswith(".yaml") and rel.rsplit("/", 1)[-1] not in IGNORED_NAMES:
-        return "entry"
-    return {"plan": "plan", "units": "unit", "templates": "template"}.get(top, "other") if rest else "other"
 
 
 def _entry_item(change: Change, path: str, dr: DataRoot, old_path: str | None = None) -> EntryItem:
@@ -213,7 +204,7 @@ def build(
 ) -> ReviewResult:
     res = ReviewResult(today=today, year=report_year(today), **labels)
     for c in changes:
-        new_kind, old_kind = _kind(c.path), _kind(c.old_path)
+        new_kind, old_kind = area(c.path), area(c.old_path)
         if c.status == "D" and new_kind == "entry":
             res.violations.append(_entry_item("deleted", c.path, base))
         elif c.status in "MT" and new_kind == "entry":
@@ -238,7 +229,7 @@ def build(
             res.other_files.append(c.path)
     if res.plan_files:
         res.plan_diffs = plan_diffs(base, head)
-    if any(_kind(c.path) == "unit" or _kind(c.old_path) == "unit" for c in changes):
+    if any(area(c.path) == "unit" or area(c.old_path) == "unit" for c in changes):
         res.unit_diffs = unit_diffs(base, head)
     res.status_changes = _statuses(base, head, res.year, today, res.new_entries)
     changed = {c.path for c in changes if c.status != "D"}

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach.layout import IGNORED_NAMES, PROGRESS_DIR, SUFFIX
 from kehoach.load.files import parse_mapping, read_text
 from kehoach.load.schema_errors import problems_from
 from kehoach.load.yamlsafe import SOFT_CODES, every_problem
@@ -31,23 +32,21 @@ POOL_THRESHOLD = 2000
 SLICE = 500
 """Files per task sent to a worker: small enough to balance a busy machine."""
 
-IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
-
 
 def entry_rels(root: Path) -> tuple[list[str], list[str]]:
     """(YAML entry files, other files) under progress/ as root-relative POSIX paths,
     in the order `sorted(Path.rglob("*"))` gives them (component by component)."""
-    base = os.path.join(root, "progress")
+    base = os.path.join(root, PROGRESS_DIR)
     if not os.path.isdir(base):
         return [], []
     found: list[tuple[str, ...]] = []
-    _walk(base, ("progress",), found)
+    _walk(base, (PROGRESS_DIR,), found)
     found.sort()
     yamls: list[str] = []
     others: list[str] = []
     for parts in found:
         name = parts[-1]
-        (yamls if name.endswith(".yaml") and name != ".yaml" else others).append("/".join(parts))
+        (yamls if name.endswith(SUFFIX) and name != SUFFIX else others).append("/".join(parts))
     return yamls, others
 
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kehoach import layout
 from kehoach.load import text as textmod
 from kehoach.load import yamlsafe
 from kehoach.load.schema_errors import problems_from
@@ -83,6 +84,6 @@ def find_root(start: Path) -> Path | None:
     """The nearest directory upwards from `start` that has plan/."""
     start = start.resolve()
     for d in (start, *start.parents):
-        if (d / "plan").is_dir():
+        if layout.is_root(d):
             return d
     return None

@@ -6,16 +6,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kehoach.gcpause import no_gc
-from kehoach.load.entries import IGNORED_NAMES, entry_rels, load_entries
+from kehoach.layout import IGNORED_NAMES, PLAN_FILE, SUFFIX, TASKS_FILE, UNITS_DIR
+from kehoach.load.entries import entry_rels, load_entries
 from kehoach.load.files import load_model
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
 from kehoach.model.unit import Unit
 from kehoach.problems import Problem, make
-
-PLAN_FILE = "plan/plan.yaml"
-TASKS_FILE = "plan/tasks.yaml"
 
 
 @dataclass
@@ -80,11 +78,11 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
         value, _, problems = load_model(path, rel, model)
         setattr(dr, attr, value)
         dr.problems.extend(problems)
-    for path in sorted((root / "units").glob("*")):
+    for path in sorted((root / UNITS_DIR).glob("*")):
         rel = rel_of(root, path)
         if path.name in IGNORED_NAMES or path.is_dir():
             continue
-        if path.suffix != ".yaml":
+        if path.suffix != SUFFIX:
             dr.problems.append(
                 make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kehoach.layout import PLAN_DIR, PROGRESS_DIR, TEMPLATES_DIR, UNITS_DIR
 from kehoach.load.root import DataRoot
 
 
@@ -21,7 +22,7 @@ def render(dr: DataRoot) -> str:
     if focal_unit is not None and focal_unit.reviewers:
         owners = " ".join(_owner(r) for r in focal_unit.reviewers)
         lines += [f"# Kế hoạch, mẫu văn bản, danh sách đơn vị: đơn vị đầu mối {focal}."]
-        lines += [f"/{d}/ {owners}" for d in ("plan", "templates", "units")]
+        lines += [f"/{d}/ {owners}" for d in (PLAN_DIR, TEMPLATES_DIR, UNITS_DIR)]
     else:
         lines += [
             f"# plan/, templates/, units/: đơn vị đầu mối {focal or '(chưa khai báo)'} chưa có người duyệt "
@@ -33,7 +34,7 @@ def render(dr: DataRoot) -> str:
     for code in sorted(dr.units):
         unit = dr.units[code]
         if unit.reviewers:
-            lines.append(f"/progress/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
+            lines.append(f"/{PROGRESS_DIR}/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
         else:
             missing.append(code)
     if missing:

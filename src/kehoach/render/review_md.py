@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from kehoach import naming
+from kehoach import layout
 from kehoach.compute.periods import annual
 from kehoach.compute.review import EntryItem, ReviewResult
 from kehoach.render.vn import ngay_ngan
@@ -74,10 +74,8 @@ def _fix(e: EntryItem, r: ReviewResult) -> str:
         undo = f"đổi lại tên cũ (`git mv {e.path} {old}`)"
     else:
         undo = f"khôi phục tệp (`git checkout {r.base} -- {old}`)"
-    if e.unit and e.task:  # `kehoach add` picks a free -2, -3 … if this name is taken
-        new = f"progress/{e.unit}/{naming.stem(r.today, e.task)}.yaml"
-    else:
-        new = "progress/<ĐƠN VỊ>/<ngày>-<nhiệm vụ>.yaml"
+    # `kehoach add` picks a free -2, -3 … if this name is taken
+    new = layout.entry_file(e.unit, r.today, e.task) if e.unit and e.task else layout.DISPLAY["entry"]
     return f"Hãy {undo}, rồi thêm mục mới `{new}` có `corrects: {old}`."
 
 

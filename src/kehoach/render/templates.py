@@ -18,12 +18,13 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from kehoach import layout
 from kehoach.errors import TemplateError
 from kehoach.render import vn
 from kehoach.render.docx_build import CLOSE, OPEN
 
-_INSTALLED = Path(__file__).resolve().parents[1] / "templates"  # a wheel carries templates/ here
-PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / "templates"
+_INSTALLED = Path(__file__).resolve().parents[1] / layout.TEMPLATES_DIR  # a wheel carries templates/ here
+PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / layout.TEMPLATES_DIR
 
 
 def _finalize(value: object) -> str:
@@ -38,7 +39,7 @@ def template_path(root: Path, name: str, override: Path | None) -> Path:
         if not override.is_file():
             raise TemplateError(f"không tìm thấy mẫu {override}.")
         return override.resolve()
-    for base in (root / "templates", PACKAGE_TEMPLATES):
+    for base in (root / layout.TEMPLATES_DIR, PACKAGE_TEMPLATES):
         if (base / name).is_file():
             return (base / name).resolve()
     raise TemplateError(f"không tìm thấy mẫu templates/{name}.")

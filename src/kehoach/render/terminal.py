@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kehoach.load.root import CleanRoot
+from kehoach.model.plan import GENERIC_SHORT, is_generic
 
 
 def short(text: str, width: int = 70) -> str:
@@ -27,7 +28,7 @@ def plan_table(dr: CleanRoot) -> Table:
             if key not in shown:
                 shown.add(key)
                 table.add_row(Text(g.id, style="bold"), Text(g.title, style="bold"), end_section=False)
-        coord = ", ".join("Các cơ quan liên quan" if c.startswith("Các cơ quan") else c for c in t.coordinating)
+        coord = ", ".join(GENERIC_SHORT if is_generic(c) else c for c in t.coordinating)
         cells = (t.id, short(t.content), ", ".join(t.lead), coord, t.timeline.text, short(t.output, 40))
         table.add_row(*(Text(c) for c in cells))  # Text: data is never read as rich markup
     return table
