@@ -276,8 +276,9 @@ def bad_root(tmp_path: Path) -> Path:
     write(root, "progress/A/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/QLMT/sub/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/.an.yaml", "a: 1\n")
-    os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed
-    os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH001
+    if os.name != "nt":  # symlinks need privileges on Windows
+        os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed
+        os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH001
     return root
 
 
@@ -327,3 +328,15 @@ def test_cli_output_same_with_pool(bad_root, cli, monkeypatch):
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout
     assert json.loads(one.stdout)
+
+
+def test_without_fork_one_process_reads_all(bad_root, monkeypatch):
+    """Windows has no fork: many files and two jobs still load, in one process, the same way."""
+    import multiprocessing
+
+    serial = _snapshot(load_root(bad_root, jobs=1))
+    monkeypatch.setattr(entries_mod, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("no worker pool without fork"))
+    assert entries_mod._jobs() == 1
+    assert _snapshot(load_root(bad_root, jobs=2)) == serial

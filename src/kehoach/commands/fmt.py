@@ -49,7 +49,10 @@ def targets(root: Path, paths: list[Path]) -> list[Path]:
 
 
 def _show(path: Path) -> str:
-    rel = os.path.relpath(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # Windows: on another drive than the working directory
+        return path.as_posix()
     return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 

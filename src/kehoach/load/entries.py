@@ -107,7 +107,7 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
 def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict[str, Any] | None, Problem | None]]:
     """Parsed files in order; with several jobs, workers parse slices while this
     process validates the slices already done (imap keeps the order)."""
-    if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2:
+    if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2 or not _can_fork():
         for rel in rels:
             yield parse_one(base, rel)
         return
@@ -128,6 +128,11 @@ def _jobs() -> int:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         n = os.cpu_count() or 1
+    return n if _can_fork() else 1
+
+
+def _can_fork() -> bool:
+    """Workers are forked (nothing re-imported); where there is no fork (Windows) one process reads all."""
     import multiprocessing
 
-    return n if "fork" in multiprocessing.get_all_start_methods() else 1
+    return "fork" in multiprocessing.get_all_start_methods()

@@ -17,13 +17,15 @@ from kehoach.load.schema_errors import problems_from
 from kehoach.problems import Problem, make
 
 M = TypeVar("M", bound=BaseModel)
+# O_NONBLOCK (POSIX): opening a FIFO must not wait for a writer; no effect on regular files.
+# O_BINARY (Windows): no newline translation. Each is 0 where the system has no such flag.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_text(path: Path | str, rel: str) -> tuple[str | None, Problem | None]:
     """The file's checked text, or the first problem that stops reading it."""
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; no effect on regular files
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, _READ_FLAGS)
         with open(fd, "rb", buffering=0) as f:  # unbuffered: one read of a small file
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                 return None, make(
