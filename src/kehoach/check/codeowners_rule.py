@@ -13,7 +13,7 @@ def check_codeowners(dr: DataRoot) -> list[Problem]:
     path = dr.root / PATH
     if not path.is_file() or any(p.path.startswith((f"{UNITS_DIR}/", PLAN_FILE)) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
-    from kehoach.render.codeowners import render
+    from kehoach.codeowners import render
 
     try:
         current = path.read_text(encoding="utf-8")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import typer
 
+from kehoach.codeowners import render
 from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.layout import CODEOWNERS
-from kehoach.render.codeowners import render
 from kehoach.write import atomic_write
 
 DEFAULT = Path(CODEOWNERS)

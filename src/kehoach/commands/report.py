@@ -7,13 +7,24 @@ from pathlib import Path
 
 from kehoach.commands.common import load_clean, require_unit
 from kehoach.compute.report_data import report
+from kehoach.errors import UsageError
 from kehoach.gcpause import frozen_heap
 from kehoach.load.root import CleanRoot
-from kehoach.render import docx_build, docx_layout, templates, vn
+from kehoach.render import docx_build, docx_layout, templates
 from kehoach.write import atomic_write
 
 DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
 UNIT_TEMPLATE = "bao-cao-don-vi.md.j2"
+
+
+def parse_number(text: str | None) -> int | None:
+    """The `--number` option: digits only, 1–9999; anything else is a usage error."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t.isdigit() or not t.isascii() or not 0 < int(t) < 10000:
+        raise UsageError(f"--number phải là số văn bản dạng chữ số (ví dụ 5 hoặc 05), không phải `{text}`.")
+    return int(t)
 
 
 def default_output(year: int, unit: str | None) -> Path:
@@ -32,7 +43,7 @@ def render(
     template: Path | None,
 ) -> bytes:
     """The report's bytes (nothing written)."""
-    n = vn.parse_number(number)
+    n = parse_number(number)
     require_unit(dr, unit)
     with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
         data = report(dr, year, as_of, unit, n, signer)
@@ -60,7 +71,7 @@ def run(
     template: Path | None,
     today: dt.date,
 ) -> Path:
-    vn.parse_number(number)  # a bad --number is a usage error before any loading
+    parse_number(number)  # a bad --number is a usage error before any loading
     data = render(
         root,
         load_clean(root, today),

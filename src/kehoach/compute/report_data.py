@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from kehoach import text_vn as vn
 from kehoach.compute.periods import annual
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import CleanRoot, DataRoot, LoadedEntry
 from kehoach.model.entry import Output
 from kehoach.model.plan import Group, Plan, Task, implemented
-from kehoach.render import vn
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER
 
 NO_ENTRY = "Chưa có báo cáo trong kỳ"

@@ -29,7 +29,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from kehoach.render import docx_stream
-from kehoach.render.vn import LINE_BREAK
+from kehoach.text_vn import LINE_BREAK
 
 FONT = "Times New Roman"
 LANG = "vi-VN"

@@ -19,7 +19,7 @@ from typing import IO, Any
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from kehoach.render.vn import LINE_BREAK
+from kehoach.text_vn import LINE_BREAK
 
 _MARK = "\ue000"  # private use: `vn.clean` removes such characters from every text
 _PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")

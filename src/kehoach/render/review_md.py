@@ -12,7 +12,7 @@ from collections import defaultdict
 from kehoach import layout
 from kehoach.compute.periods import annual
 from kehoach.compute.review import EntryItem, ReviewResult
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"

@@ -13,7 +13,7 @@ from rich.text import Text
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import CleanRoot
 from kehoach.render.terminal import short
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 from kehoach.vocab import LEAD_SHORT, STATUS_STYLE, TASK_STATUS, TASK_STATUS_ORDER
 
 

@@ -19,8 +19,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from kehoach import layout
+from kehoach import text_vn as vn
 from kehoach.errors import TemplateError
-from kehoach.render import vn
 from kehoach.render.docx_build import CLOSE, OPEN
 
 _INSTALLED = Path(__file__).resolve().parents[1] / layout.TEMPLATES_DIR  # a wheel carries templates/ here

@@ -1,4 +1,7 @@
-"""The CODEOWNERS text for a data root: who reviews which folder (a render, no writing)."""
+"""What .github/CODEOWNERS should say for a data root: who reviews which folder.
+
+Neutral: the check (KH042) compares the file with it and `kehoach codeowners` writes it;
+nothing here reads or writes files."""
 
 from __future__ import annotations
 
