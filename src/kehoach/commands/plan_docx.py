@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kehoach.compute.report_data import plan_document
 from kehoach.load.root import CleanRoot
-from kehoach.render import docx_build, docx_layout, templates
+from kehoach.render import docx_build, templates
 from kehoach.write import atomic_write
 
 TEMPLATE = "ke-hoach.md.j2"
@@ -19,7 +19,7 @@ def render(dr: CleanRoot, template: Path | None) -> bytes:
     shown = templates.display(path, dr.root)
     markup = templates.render(path, plan_document(dr), shown)
     doc = docx_build.build(markup, shown)
-    return docx_layout.to_bytes(doc, dr.plan.document.date or FIXED_DATE, dr.plan.document.kind)
+    return doc.to_bytes(dr.plan.document.date or FIXED_DATE, dr.plan.document.kind)
 
 
 def run(dr: CleanRoot, output: Path, template: Path | None) -> Path:

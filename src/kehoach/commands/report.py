@@ -10,7 +10,7 @@ from kehoach.compute.report_data import report
 from kehoach.errors import UsageError
 from kehoach.gcpause import frozen_heap
 from kehoach.load.root import CleanRoot
-from kehoach.render import docx_build, docx_layout, templates
+from kehoach.render import docx_build, templates
 from kehoach.write import atomic_write
 
 DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
@@ -56,7 +56,7 @@ def render(
         del data
         doc = docx_build.build(markup, shown)
         del markup
-        return docx_layout.to_bytes(doc, as_of, title)
+        return doc.to_bytes(as_of, title)
 
 
 def run(

@@ -503,8 +503,22 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-def to_bytes(doc: DocxDocument, stamp: dt.date, title: str) -> bytes:
-    """The .docx bytes: fixed core properties and a deterministic zip (sorted, fixed timestamps)."""
+class Built:
+    """A finished document. Its body paragraphs are held as text until it is saved (see
+    docx_stream), so its only way out is `to_bytes`: no python-docx `save()` or `paragraphs`
+    that would miss them."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self._doc = doc
+
+    def to_bytes(self, stamp: dt.date, title: str) -> bytes:
+        """The .docx bytes: fixed core properties and a deterministic zip (sorted, fixed timestamps)."""
+        return _to_bytes(self._doc, stamp, title)
+
+
+def _to_bytes(doc: DocxDocument, stamp: dt.date, title: str) -> bytes:
     props = doc.core_properties
     moment = dt.datetime(stamp.year, stamp.month, stamp.day)
     props.author = props.last_modified_by = props.comments = props.keywords = props.category = ""

@@ -6,7 +6,9 @@ its fonts, as ND 30 requires), so they are kept as (text, kind, keep_next)
 items instead. A comment in the document tree marks where each run of such
 paragraphs belongs; `write_document_xml` splices their XML in at that place
 while the package is being zipped. The XML of each paragraph kind is taken
-from a paragraph built the ordinary way, so the result is the same document.
+from a paragraph built the ordinary way, so the result is the same document
+(tests/render/test_docx_stream.py compares the two for every kind). A document
+holding such paragraphs leaves only through `docx_layout.Built.to_bytes`.
 """
 
 from __future__ import annotations
@@ -81,8 +83,16 @@ def _t(piece: str) -> str:
     return f"<w:t{space}>{_escape(piece)}"
 
 
+@functools.cache
+def _empty(style: tuple[Any, ...], keep_next: bool, build: Builder) -> str:
+    """An empty paragraph built the ordinary way (its mark carries the fonts, for its height)."""
+    return _XMLNS.sub("", etree.tostring(build("", style, keep_next), encoding="unicode"))
+
+
 def _paragraph_xml(item: list[Any], build: Builder) -> str:
     text, style, keep_next = item
+    if not text:
+        return _empty(style, keep_next, build)
     before, after = _shell(style, keep_next, build)
     return before + "</w:t><w:br/>".join(_t(piece) for piece in text.split(LINE_BREAK)) + after
 
