@@ -5,6 +5,7 @@ about usage."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,14 @@ def test_usage_errors_come_from_the_command_layer_only(stage):
         if "UsageError" in path.read_text(encoding="utf-8")
     ]
     assert bad == []
+
+
+def test_commands_return_what_they_say_and_cli_prints_it():
+    """One printing convention: only the CLI layer prints (cli.py, its error handler); `add` asks questions."""
+    talkers = [
+        str(path.relative_to(SRC))
+        for path in sorted(SRC.rglob("*.py"))
+        if path.name not in ("cli.py", "cli_vi.py", "error_handler.py", "add_prompt.py")
+        and re.search(r"typer\.(echo|secho)|\bprint\(|Console\(", path.read_text(encoding="utf-8"))
+    ]
+    assert talkers == []

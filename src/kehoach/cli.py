@@ -9,12 +9,14 @@ here: Typer would then evaluate every annotation string again at each start
 
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
     import datetime
+
+    from kehoach.commands.common import Said
 
 from kehoach import cli_vi
 
@@ -64,6 +66,13 @@ def _root(ctx: typer.Context) -> Path:
     from kehoach.commands.common import resolve_root
 
     return resolve_root(ctx.obj["root"])
+
+
+def _say(said: "Said") -> NoReturn:
+    """Print what a command said (the one place commands' output is printed), then exit with its code."""
+    for text, err, nl in said.lines:
+        typer.echo(text, err=err, nl=nl)
+    raise typer.Exit(said.code)
 
 
 def _today() -> "datetime.date":
@@ -307,7 +316,7 @@ def review(
 ) -> None:
     from kehoach.commands import review as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), base, head, output, _today()))
+    _say(cmd.run(_root(ctx), base, head, output, _today()))
 
 
 @app.command(
@@ -326,7 +335,7 @@ def fmt(
 ) -> None:
     from kehoach.commands import fmt as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), paths or [], check))
+    _say(cmd.run(_root(ctx), paths or [], check))
 
 
 @app.command(
@@ -361,7 +370,7 @@ def codeowners(
 ) -> None:
     from kehoach.commands import codeowners as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), output, check, _today()))
+    _say(cmd.run(_root(ctx), output, check, _today()))
 
 
 @app.command(
@@ -381,7 +390,7 @@ def import_docx(
 ) -> None:
     from kehoach.commands import import_docx as cmd
 
-    raise typer.Exit(cmd.run(source, output, force, _today()))
+    _say(cmd.run(source, output, force, _today()))
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach import layout
@@ -12,6 +12,24 @@ from kehoach.errors import DataError, UsageError
 from kehoach.load.files import find_root
 from kehoach.load.root import CleanRoot, DataRoot, clean, load_root
 from kehoach.problems import Problem, sort_key
+
+
+@dataclass
+class Said:
+    """What a command tells the user, in order, and its exit code.
+
+    The printing convention: commands return their results (a value, or a Said for commands
+    that report as they go), and cli.py alone prints them. Only `add`'s questions talk to the
+    terminal directly, being a dialogue."""
+
+    lines: list[tuple[str, bool, bool]] = field(default_factory=list)  # (text, on stderr, newline)
+    code: int = 0
+
+    def out(self, text: str = "", *, nl: bool = True) -> None:
+        self.lines.append((text, False, nl))
+
+    def err(self, text: str) -> None:
+        self.lines.append((text, True, True))
 
 
 def resolve_root(root: Path | None) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 import typer
 
 from kehoach import layout
+from kehoach.commands.common import Said
 from kehoach.errors import UsageError
 from kehoach.load import text as textmod
 from kehoach.load.files import find_root, parse_mapping
@@ -81,7 +82,8 @@ def format_file(path: Path, root: Path) -> tuple[str | None, str | None, str | N
         )
 
 
-def run(root: Path, paths: list[Path], check: bool) -> int:
+def run(root: Path, paths: list[Path], check: bool) -> Said:
+    said = Said()
     changed: list[Path] = []
     failed, skipped, total = 0, 0, 0
     for path in targets(root, paths):
@@ -92,7 +94,7 @@ def run(root: Path, paths: list[Path], check: bool) -> int:
         total += 1
         old, new, problem = format_file(path, data_root)
         if problem is not None:
-            typer.echo(problem, err=True)
+            said.err(problem)
             failed += 1
             continue
         if new is None or old is None:
@@ -103,38 +105,38 @@ def run(root: Path, paths: list[Path], check: bool) -> int:
             if expected == old and not raw.startswith(textdiff.BOM):
                 continue
             changed.append(path)
-            _report(path, raw, old, expected)
+            _report(said, path, raw, old, expected)
         elif new != old or raw.startswith(textdiff.BOM):
             changed.append(path)
             atomic_write(path, new.encode("utf-8"))
-            typer.echo(f"Đã định dạng lại: {_show(path)}")
-    return _summary(total, changed, failed, skipped, check)
+            said.out(f"Đã định dạng lại: {_show(path)}")
+    said.code = _summary(said, total, changed, failed, skipped, check)
+    return said
 
 
-def _report(path: Path, raw: bytes, old: str, expected: str) -> None:
+def _report(said: Said, path: Path, raw: bytes, old: str, expected: str) -> None:
     """What differs from the canonical form: named in words, then a unified diff (coloured on a terminal)."""
     shown = _show(path)
-    typer.echo(f"Chưa đúng dạng chuẩn: {shown}")
+    said.out(f"Chưa đúng dạng chuẩn: {shown}")
     for note in textdiff.explain(raw, old, expected):
-        typer.echo(f"  - {note}")
+        said.out(f"  - {note}")
     plain = bool(os.environ.get("NO_COLOR"))
     for line, colour in map(textdiff.colour, textdiff.unified(old, expected, shown)):
-        typer.echo(typer.style(line, fg=colour) if colour and not plain else line)  # stripped when not a terminal
+        said.out(typer.style(line, fg=colour) if colour and not plain else line)  # stripped when not a terminal
 
 
-def _summary(total: int, changed: list[Path], failed: int, skipped: int, check: bool) -> int:
+def _summary(said: Said, total: int, changed: list[Path], failed: int, skipped: int, check: bool) -> int:
     if skipped:
-        typer.echo(f"Bỏ qua {skipped} tệp không thuộc plan/, units/, progress/ của một thư mục dữ liệu.", err=True)
+        said.err(f"Bỏ qua {skipped} tệp không thuộc plan/, units/, progress/ của một thư mục dữ liệu.")
     if failed:
-        typer.echo(
+        said.err(
             f"{failed} tệp có lỗi nên được giữ nguyên; hãy sửa theo các dòng trên "
-            "(xem thêm `kehoach validate`) rồi chạy lại `kehoach fmt`.",
-            err=True,
+            "(xem thêm `kehoach validate`) rồi chạy lại `kehoach fmt`."
         )
     if check and changed:
-        typer.echo(f"{len(changed)}/{total} tệp chưa đúng dạng chuẩn; hãy chạy `kehoach fmt` rồi commit lại.")
+        said.out(f"{len(changed)}/{total} tệp chưa đúng dạng chuẩn; hãy chạy `kehoach fmt` rồi commit lại.")
     elif changed:
-        typer.echo(f"Đã định dạng lại {len(changed)}/{total} tệp.")
+        said.out(f"Đã định dạng lại {len(changed)}/{total} tệp.")
     elif not failed and total:
-        typer.echo(f"Cả {total} tệp đã đúng dạng chuẩn.")
+        said.out(f"Cả {total} tệp đã đúng dạng chuẩn.")
     return 1 if failed or (check and changed) else 0

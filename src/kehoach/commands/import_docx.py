@@ -11,10 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import typer
-
 from kehoach import layout
-from kehoach.commands.common import load_checked
+from kehoach.commands.common import Said, load_checked
 from kehoach.docximport.adopt import Result, adopt
 from kehoach.docximport.notes import Note
 from kehoach.docximport.yamlout import dump
@@ -53,24 +51,22 @@ def _files(res: Result, source: Path, output: Path) -> dict[str, str]:
     return {rel: dump(data, kind, output / rel, output, header) for rel, kind, data, header in specs}
 
 
-def _say(text: str = "") -> None:
-    typer.echo(text)
-
-
-def _list(title: str, notes: list[Note]) -> None:
+def _list(said: Said, title: str, notes: list[Note]) -> None:
     if notes:
-        _say(f"{title} ({len(notes)}):")
+        said.out(f"{title} ({len(notes)}):")
         for n in notes:
-            _say(f"  - {n.where}: {n.message}")
+            said.out(f"  - {n.where}: {n.message}")
 
 
-def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
+def run(source: Path, output: Path, force: bool, today: dt.date) -> Said:
+    said = Said()
     res = adopt(source, _known_units(output), today)
     if res.appendix is None:
-        _say(f"Không nhập được {source.name}: không tìm thấy nhiệm vụ nào dùng được; không ghi tệp nào.")
-        _list("Cần xem lại", res.notes.look)
-        _list("Không nhập được", res.notes.refused)
-        return 1
+        said.out(f"Không nhập được {source.name}: không tìm thấy nhiệm vụ nào dùng được; không ghi tệp nào.")
+        _list(said, "Cần xem lại", res.notes.look)
+        _list(said, "Không nhập được", res.notes.refused)
+        said.code = 1
+        return said
     files = _files(res, source, output)
     existing = [rel for rel in files if (output / rel).exists()]
     if existing and not force:
@@ -84,28 +80,29 @@ def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
     expected = [p for p in checked.errors if p.path == layout.PLAN_FILE and p.code == "KH021" and res.plan_missing]
     errors = [p for p in checked.errors if p not in expected]
     warnings = [p for p in checked.problems if p.severity == "warning"]
-    _say(
+    said.out(
         f"Đã nhập {source.name} vào {output}: {res.tasks} nhiệm vụ trong {res.groups} nhóm, "
         f"{len(res.names)} đơn vị ({len(res.units)} đơn vị mới)."
     )
-    _say("Đã ghi: " + ", ".join(files))
+    said.out("Đã ghi: " + ", ".join(files))
     if res.plan_missing:
-        _say(
+        said.out(
             f"plan/plan.yaml còn thiếu {', '.join(res.plan_missing)} (đánh dấu «# CẦN BỔ SUNG» trong tệp); "
             "`kehoach validate` sẽ báo lỗi cho tới khi bổ sung."
         )
-    _list("Cần xem lại", res.notes.look + [Note(f"{p.path}:{p.line}", p.message) for p in warnings])
-    _list("Không nhập được", res.notes.refused)
+    _list(said, "Cần xem lại", res.notes.look + [Note(f"{p.path}:{p.line}", p.message) for p in warnings])
+    _list(said, "Không nhập được", res.notes.refused)
     if errors:
-        _say(
+        said.out(
             f"Dữ liệu vừa ghi chưa hợp lệ ({len(errors)} lỗi); hãy sửa theo các dòng dưới rồi chạy `kehoach validate`:"
         )
         for p in errors:
-            _say("  " + p.render())
-        return 1
-    _say(
+            said.out("  " + p.render())
+        said.code = 1
+        return said
+    said.out(
         "Kiểm tra dữ liệu vừa ghi: không có lỗi."
         if not expected
         else "Kiểm tra dữ liệu vừa ghi: Phụ lục và đơn vị không có lỗi; chỉ còn các mục thiếu của plan/plan.yaml nêu trên."
     )
-    return 0
+    return said

@@ -12,9 +12,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import typer
-
 from kehoach import gitio
+from kehoach.commands.common import Said
 from kehoach.compute.review import ReviewResult, build
 from kehoach.load.root import load_root
 from kehoach.write import atomic_write
@@ -38,16 +37,18 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
         return build(changes, old, new, today, labels)
 
 
-def run(root: Path, base: str | None, head: str, output: Path | None, today: dt.date) -> int:
+def run(root: Path, base: str | None, head: str, output: Path | None, today: dt.date) -> Said:
     from kehoach.render.review_md import render, short
 
+    said = Said()
     result = review(root, base, head, today)
     text = render(result)
     if output is None:
-        typer.echo(text, nl=False)
+        said.out(text, nl=False)
     else:
         atomic_write(output, text.encode("utf-8"))
-        typer.echo(f"Đã ghi {output}", err=True)
+        said.err(f"Đã ghi {output}")
     if result.failed:
-        typer.echo(short(result), err=True)
-    return 1 if result.failed else 0
+        said.err(short(result))
+    said.code = 1 if result.failed else 0
+    return said
