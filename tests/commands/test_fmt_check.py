@@ -97,3 +97,13 @@ def test_tab_after_a_value_is_reported_not_a_crash(example_root, cli):
     result = cli(["fmt", "--check", path], root=example_root)
     assert result.exit_code == 1
     assert "dòng 1, cột 15: có ký tự Tab; hãy thay bằng dấu cách" in result.output
+
+
+def test_web_editor_habits_are_named(example_root, cli):
+    """No final newline (web editors) and NFD text (macOS copies) are said in words."""
+    import unicodedata
+
+    path = write(example_root, ENTRY, unicodedata.normalize("NFD", TIDY).rstrip("\n"))
+    out = cli(["fmt", "--check", path], root=example_root).output
+    assert "dòng cuối chưa kết thúc bằng ký tự xuống dòng" in out
+    assert "dạng tổ hợp (NFD" in out
