@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from kehoach.cli import app
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 TODAY = dt.date(2026, 11, 28)
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX only: FIFOs, Unix permissions, symlinks")
 
 
 @pytest.fixture(autouse=True)

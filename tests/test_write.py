@@ -9,6 +9,7 @@ import pytest
 
 from kehoach.errors import UsageError
 from kehoach.write import atomic_write
+from tests.conftest import posix_only
 
 
 def test_writes_and_replaces(tmp_path):
@@ -19,6 +20,7 @@ def test_writes_and_replaces(tmp_path):
     assert [x.name for x in p.parent.iterdir()] == ["b.txt"]
 
 
+@posix_only
 def test_new_file_gets_umask_permissions(tmp_path):
     old = os.umask(0o022)
     try:
@@ -28,6 +30,7 @@ def test_new_file_gets_umask_permissions(tmp_path):
     assert stat.S_IMODE((tmp_path / "x").stat().st_mode) == 0o644
 
 
+@posix_only
 def test_existing_file_keeps_its_mode(tmp_path):
     p = tmp_path / "x"
     p.write_bytes(b"0")
@@ -36,6 +39,7 @@ def test_existing_file_keeps_its_mode(tmp_path):
     assert stat.S_IMODE(p.stat().st_mode) == 0o640
 
 
+@posix_only
 def test_symlink_is_written_through(tmp_path):
     target = tmp_path / "real.txt"
     target.write_bytes(b"old")
@@ -45,6 +49,7 @@ def test_symlink_is_written_through(tmp_path):
     assert link.is_symlink() and target.read_bytes() == b"new"
 
 
+@posix_only
 def test_fifo_and_devices_are_refused(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -63,6 +68,7 @@ def test_no_overwrite_mode(tmp_path):
     assert p.read_bytes() == b"1" and len(list(tmp_path.iterdir())) == 1
 
 
+@posix_only
 def test_no_overwrite_mode_never_follows_a_symlink(tmp_path):
     outside = tmp_path / "outside.yaml"
     link = tmp_path / "dir" / "entry.yaml"
@@ -73,6 +79,7 @@ def test_no_overwrite_mode_never_follows_a_symlink(tmp_path):
     assert not outside.exists()
 
 
+@posix_only  # a symlink below
 def test_a_killed_write_leaves_a_temp_file_that_validate_ignores_and_the_next_write_removes(cli, example_root):
     import time
 
@@ -96,3 +103,18 @@ def test_a_killed_write_leaves_a_temp_file_that_validate_ignores_and_the_next_wr
     assert added.exit_code == 0, added.output
     assert not stale.exists() and fresh.exists()
     assert not [p for p in folder.iterdir() if p.name.endswith(".kehoach-tmp") and p != fresh]
+
+
+def test_no_overwrite_mode_without_hard_links(tmp_path, monkeypatch):
+    """Where the filesystem has no hard links (some network shares, FAT), a new file is still
+    written whole and an existing one is still never replaced."""
+
+    def no_link(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    p = tmp_path / "x"
+    atomic_write(p, b"1", overwrite=False)
+    with pytest.raises(FileExistsError):
+        atomic_write(p, b"2", overwrite=False)
+    assert p.read_bytes() == b"1" and [q.name for q in tmp_path.iterdir()] == ["x"]

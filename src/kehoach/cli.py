@@ -9,9 +9,15 @@ here: Typer would then evaluate every annotation string again at each start
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    import datetime
+
+    from kehoach.commands.common import Said
+    from kehoach.compute.periods import Period
 
 from kehoach import cli_vi
 
@@ -73,13 +79,21 @@ def _root(ctx: typer.Context) -> Path:
     return resolve_root(ctx.obj["root"])
 
 
-def _written(path: Path) -> None:
+def _say(said: "Said") -> NoReturn:
+    """Print what a command said (the one place commands' output is printed), then exit with its code."""
+    for text, err, nl in said.lines:
+        typer.echo(text, err=err, nl=nl)
+    raise typer.Exit(said.code)
+
+
+def _written(path: Path, *, err: bool = False) -> None:
+    """Say that a command wrote `path` (on stderr when stdout carries data, e.g. JSON)."""
     from kehoach.chars import for_terminal
 
-    typer.echo(f"Đã ghi {for_terminal(path, line=True)}")
+    typer.echo(f"Đã ghi {for_terminal(path, line=True)}", err=err)
 
 
-def _today():
+def _today() -> "datetime.date":
     from kehoach import clock
 
     return clock.today()
@@ -158,7 +172,7 @@ def plan(
     Console().print(plan_table(dr))
 
 
-def _date_opt(value: str | None, name: str):
+def _date_opt(value: str | None, name: str) -> "datetime.date | None":
     """Parse a YYYY-MM-DD option; a bad value is a usage error (exit 2), never a guess."""
     import datetime as dt
 
@@ -214,12 +228,15 @@ ToOpt = Annotated[
 ]
 
 
-def _period(ctx: typer.Context, year, period, start, end):
+def _period(
+    ctx: typer.Context, year: int | None, period: PeriodChoice | None, start: str | None, end: str | None
+) -> "Period":
     """The chosen period; no --year and no --from/--to is the usual “missing option” error."""
     if year is None and start is None and end is None:
         from typer._click.exceptions import MissingParameter
+        from typer.core import TyperOption
 
-        param = next(p for p in ctx.command.params if p.name == "year")
+        param = next(p for p in ctx.command.params if isinstance(p, TyperOption) and p.name == "year")
         raise MissingParameter(ctx=ctx, param=param)
     from kehoach.commands.period_opts import resolve
 
@@ -386,7 +403,7 @@ def import_xlsx(
 ) -> None:
     from kehoach.commands import import_xlsx as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), source, dry_run, _today()))
+    _say(cmd.run(_root(ctx), source, dry_run, _today()))
 
 
 @app.command(
@@ -476,12 +493,11 @@ def remind(
         typer.Option("--template", metavar="TỆP", help="Mẫu Jinja thay cho templates/cong-van-don-doc.md.j2."),
     ] = None,
 ) -> None:
-    from kehoach.chars import for_terminal
     from kehoach.commands import remind as cmd
     from kehoach.commands.output import target
-    from kehoach.render import vn
+    from kehoach.commands.report import parse_number
 
-    vn.parse_number(number)  # bad options fail before any loading
+    parse_number(number)  # bad options fail before any loading
     out = target(output) if output is not None else None
     send_by = _date_opt(by, "--by")
     result, data = cmd.run(_root(ctx), year, _date_opt(as_of, "--as-of") or _today(), unit, _today())
@@ -498,7 +514,7 @@ def remind(
             typer.echo("Không có đơn vị nào cần đôn đốc; không lập công văn.", err=format is PlanFmt.json)
             return
         path = cmd.write_letter(data, result, out, number=number, signer=signer, by=send_by, template=template)
-        typer.echo(f"Đã ghi {for_terminal(path, line=True)}", err=format is PlanFmt.json)
+        _written(path, err=format is PlanFmt.json)
 
 
 @app.command(
@@ -520,10 +536,12 @@ def site(
         ),
     ] = None,
 ) -> None:
+    from kehoach.chars import for_terminal
     from kehoach.commands import site as cmd
 
     path = cmd.run(_root(ctx), year=year, as_of=_date_opt(as_of, "--as-of") or _today(), output=output, today=_today())
-    typer.echo(f"Đã ghi trang web vào {path}; mở {path / 'index.html'} bằng trình duyệt.")
+    shown, index = for_terminal(path, line=True), for_terminal(path / "index.html", line=True)
+    typer.echo(f"Đã ghi trang web vào {shown}; mở {index} bằng trình duyệt.")
 
 
 @app.command(
@@ -551,7 +569,7 @@ def review(
 ) -> None:
     from kehoach.commands import review as cmd
 
-    raise typer.Exit(cmd.run(cmd.review_root(ctx.obj["root"]), base, head, output, summary, _today()))
+    _say(cmd.run(cmd.review_root(ctx.obj["root"]), base, head, output, summary, _today()))
 
 
 @app.command(
@@ -570,7 +588,7 @@ def fmt(
 ) -> None:
     from kehoach.commands import fmt as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), paths or [], check))
+    _say(cmd.run(_root(ctx), paths or [], check))
 
 
 @app.command(
@@ -605,7 +623,7 @@ def codeowners(
 ) -> None:
     from kehoach.commands import codeowners as cmd
 
-    raise typer.Exit(cmd.run(_root(ctx), output, check, _today()))
+    _say(cmd.run(_root(ctx), output, check, _today()))
 
 
 @app.command(
@@ -625,7 +643,7 @@ def import_docx(
 ) -> None:
     from kehoach.commands import import_docx as cmd
 
-    raise typer.Exit(cmd.run(source, output, force, _today()))
+    _say(cmd.run(source, output, force, _today()))
 
 
 def main() -> None:

@@ -10,10 +10,12 @@ Tùy chọn:
 
 from __future__ import annotations
 
+from typing import Any
+
 from typer.core import TyperGroup
 
 
-def _default_text(param, ctx) -> str:
+def _default_text(param: Any, ctx: Any) -> str:
     if param.param_type_name == "option" and param.is_flag:
         return ""  # a flag is off unless given
     if not (isinstance(param.show_default, str) or param.show_default or ctx.show_default):
@@ -21,13 +23,13 @@ def _default_text(param, ctx) -> str:
     value = param._extract_default_help_str(ctx=ctx)
     if value is None and not isinstance(param.show_default, str):
         return ""
-    return param._get_default_string(
-        ctx=ctx, show_default_is_str=isinstance(param.show_default, str), default_value=value
+    return str(
+        param._get_default_string(ctx=ctx, show_default_is_str=isinstance(param.show_default, str), default_value=value)
     )
 
 
-def _extras(param, ctx) -> str:
-    extra = []
+def _extras(param: Any, ctx: Any) -> str:
+    extra: list[str] = []
     default = _default_text(param, ctx)
     if default:
         extra.append(f"mặc định: {default}")
@@ -43,19 +45,20 @@ def _extras(param, ctx) -> str:
     return f"[{'; '.join(extra)}]" if extra else ""
 
 
-def _metavar(param, ctx) -> str:
+def _metavar(param: Any, ctx: Any) -> str:
     if param.param_type_name == "option" and (param.is_flag or param.count):
         return ""
     if param.metavar:
-        return param.metavar
-    return param.make_metavar(ctx) if param.param_type_name == "argument" else param.name.upper()
+        return str(param.metavar)
+    return str(param.make_metavar(ctx) if param.param_type_name == "argument" else param.name.upper())
 
 
 Row = tuple[str, tuple[str, str]]  # name column, (help text, "[extras]")
 
 
-def _rows(command, ctx) -> tuple[list[Row], list[Row]]:
-    arguments, options = [], []
+def _rows(command: Any, ctx: Any) -> tuple[list[Row], list[Row]]:
+    arguments: list[Row] = []
+    options: list[Row] = []
     params = [p for p in command.get_params(ctx) if not p.hidden]
     has_short = any(any(len(o) == 2 for o in getattr(p, "opts", ())) for p in params if p.param_type_name == "option")
     for param in params:
@@ -73,7 +76,7 @@ def _rows(command, ctx) -> tuple[list[Row], list[Row]]:
     return arguments, options
 
 
-def _write_rows(formatter, rows: list[Row], col_max: int = 30) -> None:
+def _write_rows(formatter: Any, rows: list[Row], col_max: int = 30) -> None:
     """Two aligned columns; the help wraps to the width and "[extras]" stays whole, at the end."""
     import textwrap
 
@@ -94,7 +97,7 @@ def _write_rows(formatter, rows: list[Row], col_max: int = 30) -> None:
             formatter.write(f"{indent}{name if i == 0 else '':<{first}}  {line}".rstrip() + "\n")
 
 
-def help_page(command, ctx, formatter) -> None:
+def help_page(command: Any, ctx: Any, formatter: Any) -> None:
     command.format_usage(ctx, formatter)
     text = (command.help or "").partition("\f")[0].strip()
     if text:

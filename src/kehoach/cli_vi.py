@@ -25,6 +25,7 @@ import contextlib
 import re
 import shutil
 import sys
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 from typer import _click
@@ -80,13 +81,13 @@ def translate(message: str) -> str:
     return message
 
 
-def _hint(param) -> str:
+def _hint(param: Any) -> str:
     if param.param_type_name == "argument":
         return f"'{param.metavar or param.human_readable_name}'"
     return " / ".join(f"'{o}'" for o in param.opts)
 
 
-def _commands(ctx) -> str:
+def _commands(ctx: Any) -> str:
     names = ctx.command.list_commands(ctx) if ctx is not None and hasattr(ctx.command, "list_commands") else []
     return f" Các lệnh: {', '.join(names)}." if names else ""
 
@@ -117,7 +118,7 @@ def _message(exc: UsageError) -> str:
     return translate(exc.message)
 
 
-def _show(exc: UsageError, file=None) -> None:
+def _show(exc: UsageError, file: IO[str] | None = None) -> None:
     """Print a usage error plainly: usage line, where to find help, then "Lỗi: …"."""
     err = file or sys.stderr
     ctx = exc.ctx
@@ -156,37 +157,44 @@ def utf8_streams() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-class _Vietnamese:
+# For the type checker the mixin is a Typer command (it is only ever mixed into one).
+if TYPE_CHECKING:
+    _Base = TyperCommand
+else:
+    _Base = object
+
+
+class _Vietnamese(_Base):
     """Mixin: Vietnamese usage line, help option and help page (plain text, no rich); Vietnamese usage errors."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lazy.defer_coercion(self.params)  # no pydantic for options left out (e.g. `kehoach status --help`)
 
-    def format_usage(self, ctx, formatter) -> None:
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Cách dùng: ")
 
-    def format_help(self, ctx, formatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         help_page(self, ctx, formatter)
 
-    def get_help(self, ctx) -> str:
+    def get_help(self, ctx: Any) -> str:
         width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH) - 2
         formatter = _click.HelpFormatter(width=max(width, 40))
         self.format_help(ctx, formatter)
         return formatter.getvalue().rstrip("\n")
 
-    def get_help_option(self, ctx):
+    def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
             lazy.defer_coercion([option])
         return option
 
-    def main(self, *args, **kwargs):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         utf8_streams()  # every way in (the script, python -m, CliRunner) starts here
         return super().main(*args, **kwargs)
 
-    def make_context(self, *args, **kwargs):
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)
         except typer.TyperException as exc:
@@ -199,7 +207,7 @@ class Command(_Vietnamese, TyperCommand):
 
 
 class Group(_Vietnamese, TyperGroup):
-    def invoke(self, ctx):  # every command runs inside the one error handler
+    def invoke(self, ctx: Any) -> Any:  # every command runs inside the one error handler
         from kehoach.error_handler import error_handler  # not needed for --help
 
         try:

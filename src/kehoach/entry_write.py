@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach import layout
 from kehoach.check.entry_rules import check_entries
 from kehoach.errors import KehoachError
 from kehoach.load.files import parse_mapping
@@ -38,7 +39,7 @@ class NewEntry:
 
 
 def unit_folder(dr: DataRoot, unit: str) -> Path:
-    folder = dr.root / "progress" / unit
+    folder = dr.root / layout.PROGRESS_DIR / unit
     if folder.is_symlink() or folder.parent.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise KehoachError(f"{folder} không phải là một thư mục thường; hãy xóa hoặc đổi tên nó rồi chạy lại.")
     return folder
@@ -51,8 +52,7 @@ def render(dr: DataRoot, data: dict[str, Any], taken: set[str] | frozenset[str] 
     folder = unit_folder(dr, str(data.get("unit", "")))
     date = str(data["date"])
     for n in range(1, MAX_SUFFIX + 1):
-        stem = f"{date}-{data.get('task', '')}" + (f"-{n}" if n > 1 else "")
-        path = folder / f"{stem}.yaml"
+        path = folder / f"{layout.entry_stem(date, str(data.get('task', '')), n)}{layout.SUFFIX}"
         rel = path.relative_to(dr.root).as_posix()
         if rel in taken or os.path.lexists(path):  # a dangling symlink counts as taken: never write through it
             continue

@@ -7,6 +7,11 @@ to do; nothing here prints.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kehoach.problems import Problem
+
 
 class KehoachError(Exception):
     """An error the user can act on. `exit_code` is what the CLI returns."""
@@ -26,10 +31,19 @@ class UsageError(KehoachError):
     exit_code = 2
 
 
+class SetupError(KehoachError):
+    """What the command needs around the data is not usable: a program that is not
+    installed (LibreOffice for PDF), an environment setting out of range, a `--template`
+    that names a file kehoach must not read. Exit 2, like a usage error, but raised
+    where the need is found rather than by the command line's parser."""
+
+    exit_code = 2
+
+
 class DataError(KehoachError):
     """The data root has problems that stop the command (see `kehoach validate`)."""
 
-    def __init__(self, message: str, problems: list | None = None, **kw) -> None:
+    def __init__(self, message: str, problems: list[Problem] | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.problems = problems or []
 

@@ -167,7 +167,7 @@ def tree(cwd: Path, rev: str, prefix: str) -> list[TreeItem]:
     if _git(cwd, "cat-file", "-e", spec).returncode != 0:
         return []
     raw = _out(cwd, "ls-tree", "-r", "-l", "-z", "--full-tree", spec).decode("utf-8", "surrogateescape")
-    out = []
+    out: list[TreeItem] = []
     for rec in raw.split("\0"):
         if not rec:
             continue
@@ -185,7 +185,8 @@ def blobs(cwd: Path, shas: list[str]) -> dict[str, bytes]:
     proc = _git(cwd, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
     if proc.returncode != 0:
         raise UsageError("lệnh `git cat-file --batch` thất bại; hãy kiểm tra kho git (`git fsck`).")
-    data, pos, out = proc.stdout, 0, {}
+    data, pos = proc.stdout, 0
+    out: dict[str, bytes] = {}
     for sha in wanted:
         eol = data.index(b"\n", pos)
         header = data[pos:eol].split()

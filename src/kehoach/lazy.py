@@ -13,6 +13,7 @@ builds the real converter on the first real value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -21,7 +22,7 @@ class _OnFirstValue:
 
     __slots__ = ()
 
-    def coerce(self, value: Any, param, ctx) -> Any:
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:  # what typer._coercion.RuntimeParam.coerce does, without building anything
             return () if (param.multiple or param.nargs == -1) else None
         param._runtime_param = None  # Typer builds it on demand from here on
@@ -31,7 +32,7 @@ class _OnFirstValue:
 _STAND_IN = _OnFirstValue()
 
 
-def defer_coercion(params) -> None:
+def defer_coercion(params: Iterable[Any]) -> None:
     """Let each Typer parameter in `params` build its pydantic converter only when it gets a value."""
     for param in params:
         if getattr(param, "_runtime_param", False) is None:  # a Typer parameter, converter not built yet

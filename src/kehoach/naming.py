@@ -1,4 +1,4 @@
-"""Progress entry file names: `progress/<UNIT>/<YYYY-MM-DD>-<TASK>[-N].yaml`, and their order.
+"""The order of progress entries, from their file names (the pattern is in layout.py).
 
 Several entries of one unit on one task and day are told apart by the suffix
 `-2`, `-3` …; the suffix, not the spelling of the name, says which came later.
@@ -7,13 +7,11 @@ Several entries of one unit on one task and day are told apart by the suffix
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<task>[^/]+?)(?:-(?P<n>[2-9]|[1-9][0-9]+))?\.yaml$")
+from kehoach.layout import ENTRY_NAME as NAME
+from kehoach.layout import entry_stem as stem
 
-
-def stem(date: dt.date, task: str) -> str:
-    return f"{date.isoformat()}-{task}"
+__all__ = ["NAME", "order", "sequence", "stem"]
 
 
 def sequence(rel: str) -> int:
@@ -25,6 +23,6 @@ def sequence(rel: str) -> int:
     return int(m["n"]) if m and m["n"] else 1
 
 
-def order(date: dt.date, rel: str) -> tuple:
+def order(date: dt.date, rel: str) -> tuple[dt.date, int, str]:
     """Oldest first: by date, then by suffix, then by path (for names that break the pattern)."""
     return (date, sequence(rel), rel)

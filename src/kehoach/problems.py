@@ -7,7 +7,7 @@ Never renumber; add new codes at the end of their block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from kehoach.chars import for_terminal
 
@@ -95,7 +95,7 @@ class Problem:
         path, message = for_terminal(self.path, line=True), for_terminal(self.message, line=True)
         return f"{path}:{self.line}:{self.col}: {self.severity} {self.code}: {message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "line": self.line,
@@ -117,5 +117,5 @@ def make(code: str, path: str, line: int, col: int, message: str) -> Problem:
     return Problem(path, line, col, code, text, CODES[code][0])
 
 
-def sort_key(p: Problem) -> tuple:
+def sort_key(p: Problem) -> tuple[str, int, int, str]:
     return (p.path, p.line, p.col, p.code)

@@ -93,13 +93,15 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fchmod(fh.fileno(), mode)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
+        if not hasattr(os, "fchmod"):  # Windows: only the read-only flag exists
+            os.chmod(tmp, mode)
         if overwrite:
             os.replace(tmp, real)
         else:
-            os.link(tmp, real)  # raises FileExistsError if taken: no race with another writer
-            os.unlink(tmp)
+            _place_new(tmp, real)
     except FileExistsError:
         _remove(tmp)
         raise
@@ -110,6 +112,22 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         _remove(tmp)
         raise
     return path
+
+
+def _place_new(tmp: str, real: Path) -> None:
+    """Move `tmp` to `real` only if nothing is there (FileExistsError otherwise), atomically."""
+    if os.name == "nt":
+        os.rename(tmp, real)  # Windows refuses an existing target: the same guarantee as link
+        return
+    try:
+        os.link(tmp, real)  # raises FileExistsError if taken: no race with another writer
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network shares, FAT): claim the name, then replace
+        os.close(os.open(real, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(tmp, real)
+        return
+    os.unlink(tmp)
 
 
 def _write_error(path: Path, exc: OSError) -> KehoachError:

@@ -27,10 +27,12 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from kehoach import layout
 from kehoach.load import yamlsafe
 from kehoach.model.entry import Entry
 from kehoach.model.fields import fields as _fields
@@ -147,7 +149,7 @@ def _canon(node: Any, model: type[BaseModel] | None, is_date: bool = False) -> A
     return _scalar(node, is_date)
 
 
-def _canon_map(node: dict, model: type[BaseModel] | None) -> CommentedMap:
+def _canon_map(node: dict[str, Any], model: type[BaseModel] | None) -> CommentedMap:
     fields = _fields(model)
     order = {name: i for i, name in enumerate(fields)}
     keys = sorted(node, key=lambda k: order.get(str(k), len(order)))  # stable: unknown keys keep order
@@ -178,7 +180,7 @@ def modeline(kind: str, path: Path, root: Path) -> str:
 @functools.lru_cache(maxsize=256)
 def _modeline(kind: str, folder: str, root: str) -> str:
     """Per folder: resolving paths costs more than dumping a small entry (import-xlsx writes many)."""
-    target = Path(root).resolve() / "schemas" / f"{kind}.schema.json"
+    target = Path(root).resolve() / layout.SCHEMAS_DIR / f"{kind}.schema.json"
     rel = os.path.relpath(target, Path(folder).resolve())
     return MODELINE + Path(rel).as_posix()
 
@@ -212,19 +214,28 @@ def format_text(text: str, kind: str, path: Path, root: Path) -> str:
 
     NFC normalisation happens first, so the values compared are those after it.
     Raises CannotFormat if the result would not read back as the same values."""
-    text = unicodedata.normalize("NFC", text)
+    # YAML reads CRLF and CR as LF anyway; done here so that comments lose their CR too
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     before, problem = yamlsafe.load(text, str(path))
     if problem is not None:
         raise CannotFormat(problem.render())
-    tree = _yaml().load(_strip_modeline(text))
+    body = _strip_modeline(text)
+    try:
+        tree = _yaml().load(body)
+    except YAMLError as exc:  # ruamel is stricter than libyaml in a few corners, e.g. a Tab after a value
+        mark = getattr(exc, "problem_mark", None)
+        skipped = text.count("\n") - body.count("\n")  # modeline lines
+        where = f"dòng {mark.line + 1 + skipped}, cột {mark.column + 1}: " if mark is not None else ""
+        hint = "có ký tự Tab; hãy thay bằng dấu cách" if "'\\t'" in str(exc) else "hãy viết lại chỗ này cho đơn giản"
+        raise CannotFormat(f"{where}{hint}") from None
     result = _dump(_canon(tree, MODELS[kind]), modeline(kind, path, root))
     after, problem = yamlsafe.load(result, str(path))
     if problem is not None or not _same(before, after):
-        raise CannotFormat("kết quả định dạng không đọc lại được đúng giá trị cũ")
+        raise CannotFormat("kết quả định dạng không đọc lại được đúng giá trị cũ — hãy báo nhóm phát triển")
     return result
 
 
-def dump_new(data: dict, kind: str, path_for_modeline: Path, root: Path) -> str:
+def dump_new(data: dict[str, Any], kind: str, path_for_modeline: Path, root: Path) -> str:
     """A fresh mapping (e.g. a new entry from `kehoach add`) in canonical form, modeline first.
 
     Strings are double-quoted, dates (date objects or ISO text in date fields) plain."""

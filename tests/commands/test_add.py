@@ -7,6 +7,7 @@ import os
 import pytest
 
 from kehoach.commands import add as add_cmd
+from tests.conftest import posix_only
 
 OPTS = ["add", "--task", "I.8", "--unit", "QLMT", "--status", "in_progress", "--summary", "Đã khảo sát hiện trạng."]
 
@@ -151,6 +152,7 @@ def test_a_broken_entry_of_another_unit_does_not_stop_add_or_plan(cli, example_r
     assert cli(["validate"], example_root).exit_code == 1  # validate still reports it
 
 
+@posix_only
 def test_add_does_not_write_through_a_dangling_symlink(cli, example_root, tmp_path):
     outside = tmp_path / "outside.yaml"
     (example_root / "progress" / "QLMT" / "2026-11-28-I.8.yaml").symlink_to(outside)

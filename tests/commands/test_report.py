@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kehoach import text_vn as vn
 from kehoach.compute.periods import annual
-from kehoach.render import vn
 from tests.conftest import EXAMPLES, write
 from tests.docx_read import dump, open_docx
 

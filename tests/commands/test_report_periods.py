@@ -12,8 +12,8 @@ import yaml
 from docx.oxml.ns import qn
 
 from kehoach import clock
+from kehoach import text_vn as vn
 from kehoach.compute.periods import KINDS, ad_hoc, of_kind
-from kehoach.render import vn
 from tests.conftest import EXAMPLES, write
 from tests.docx_read import dump, open_docx
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import posix_only, write
 
 REL = "progress/QLMT/2026-05-20-I.2.yaml"
 GOOD = 'task: "I.2"\nunit: "QLMT"\ndate: 2026-05-20\nstatus: "done"\nsummary: "Đã hoàn thành báo cáo điều tra."\n'
@@ -131,6 +131,7 @@ def test_no_traceback_on_any_case(cli, example_root):
         assert result.exit_code == 1
 
 
+@posix_only
 def test_special_files_do_not_hang(cli, example_root):
     import os
 

@@ -271,7 +271,7 @@ def test_cli_writes_validates_and_refuses_to_overwrite(tmp_path, cli):
     assert yaml.safe_load((out / "units/KHTH.yaml").read_text(encoding="utf-8"))["name"] == "Phòng Kế hoạch – Tổng hợp"
     again = cli(["import-docx", src, "-o", out])
     assert again.exit_code == 2
-    assert run(src, out, True, TODAY) == 0
+    assert run(src, out, True, TODAY).code == 0
 
 
 def test_cli_nothing_usable(tmp_path, cli):

@@ -2,7 +2,8 @@
 
 1. Property: for generated scalars and small mappings, `yamlsafe.load` either
    refuses the text or gives the same Python values as ruamel.yaml's YAML 1.2
-   loader (dates kept as their ISO text, as the model types them later).
+   loader (dates kept as their ISO text, as the model types them later) — and it
+   accepts a real share of the inputs (a loader refusing everything would pass).
 2. A root with deliberate errors gives the same files, entries and problems
    (codes, lines, columns, order) in one process, with the worker pool, and
    file by file through `load_model` (the original per-file path).
@@ -136,10 +137,11 @@ def render(value: str, style: str) -> str:
 styled = st.tuples(scalar_text, st.sampled_from(["plain", "plain", "plain", "single", "double"]))
 
 
-def check(text: str, expected_sources: list[tuple[str, str]]) -> None:
+def check(text: str, expected_sources: list[tuple[str, str]]) -> bool:
+    """True if we accepted the text (then with YAML 1.2 core's values), False if we refused it."""
     ours, problem = load(text, "x.yaml")
     if problem is not None:
-        return  # refused: allowed (ambiguous, syntax, …), the user is told to quote
+        return False  # refused: allowed (ambiguous, syntax, …), the user is told to quote
     try:
         ref = reference(text)
     except Exception as exc:
@@ -150,22 +152,42 @@ def check(text: str, expected_sources: list[tuple[str, str]]) -> None:
         for k, (src, style) in zip(ref, expected_sources, strict=False)
     }
     assert same(ours, want), (text, ours, want)
+    return True
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(styled)
-def test_scalar_same_as_yaml12_core_or_refused(item):
-    value, style = item
-    assume(not (style == "plain" and value.strip() in ("=", "<<")))  # 1.1 value/merge keys, not core types
-    check(f"key: {render(value, style)}\n", [(value, style)])
+def _accepted_share(outcomes: list[bool], floor: float) -> None:
+    """A loader that refused (nearly) everything would pass the comparison vacuously."""
+    assert len(outcomes) >= 100, f"only {len(outcomes)} examples ran"
+    share = sum(outcomes) / len(outcomes)
+    assert share >= floor, f"only {share:.0%} of {len(outcomes)} generated inputs were accepted"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(styled, min_size=1, max_size=6))
-def test_small_mapping_same_as_yaml12_core_or_refused(items):
-    assume(not any(style == "plain" and v.strip() in ("=", "<<") for v, style in items))
-    text = "".join(f"k{i}: {render(v, style)}\n" for i, (v, style) in enumerate(items))
-    check(text, items)
+def test_scalar_same_as_yaml12_core_or_refused():
+    outcomes: list[bool] = []
+
+    @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @given(styled)
+    def prop(item):
+        value, style = item
+        assume(not (style == "plain" and value.strip() in ("=", "<<")))  # 1.1 value/merge keys, not core types
+        outcomes.append(check(f"key: {render(value, style)}\n", [(value, style)]))
+
+    prop()
+    _accepted_share(outcomes, 0.4)  # about 60% in practice
+
+
+def test_small_mapping_same_as_yaml12_core_or_refused():
+    outcomes: list[bool] = []
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @given(st.lists(styled, min_size=1, max_size=6))
+    def prop(items):
+        assume(not any(style == "plain" and v.strip() in ("=", "<<") for v, style in items))
+        text = "".join(f"k{i}: {render(v, style)}\n" for i, (v, style) in enumerate(items))
+        outcomes.append(check(text, items))
+
+    prop()
+    _accepted_share(outcomes, 0.3)  # about 50% in practice: one refused value refuses the file
 
 
 @pytest.mark.parametrize(
@@ -254,8 +276,9 @@ def bad_root(tmp_path: Path) -> Path:
     write(root, "progress/A/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/QLMT/sub/2026-05-20-I.2.yaml", GOOD)
     write(root, "progress/.an.yaml", "a: 1\n")
-    os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed: KH120
-    os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH120
+    if os.name != "nt":  # symlinks need privileges on Windows
+        os.symlink(root / "progress" / "A", root / "progress" / "LINK")  # not entered, not listed: KH120
+        os.symlink("/khong/co", root / "progress" / "QLMT" / "2026-05-20-I.2-99.yaml")  # KH120
     return root
 
 
@@ -307,3 +330,15 @@ def test_cli_output_same_with_pool(bad_root, cli, monkeypatch):
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout
     assert json.loads(one.stdout)
+
+
+def test_without_fork_one_process_reads_all(bad_root, monkeypatch):
+    """Windows has no fork: many files and two jobs still load, in one process, the same way."""
+    import multiprocessing
+
+    serial = _snapshot(load_root(bad_root, jobs=1))
+    monkeypatch.setattr(entries_mod, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("no worker pool without fork"))
+    assert entries_mod._jobs() == 1
+    assert _snapshot(load_root(bad_root, jobs=2)) == serial

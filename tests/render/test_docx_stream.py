@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import docx
+import pytest
 from docx.shared import Pt
 
 from kehoach.render import docx_layout as L
 
 
 def _saved(doc):
-    return docx.Document(io.BytesIO(L.to_bytes(doc, dt.date(2026, 1, 1), "x")))
+    return docx.Document(io.BytesIO(L.Built(doc).to_bytes(dt.date(2026, 1, 1), "x")))
 
 
 def test_order_escaping_spaces_and_format_survive_saving():
@@ -40,3 +42,29 @@ def test_many_paragraphs_are_cheap_and_complete():
         L.body(doc, f"mục {i}")
     texts = [p.text for p in _saved(doc).paragraphs]
     assert texts[-5000:] == [f"mục {i}" for i in range(5000)]
+
+
+def _document_xml(doc) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(L.Built(doc).to_bytes(dt.date(2026, 1, 1), "x"))) as z:
+        return z.read("word/document.xml")
+
+
+TEXTS = ["một & <hai> \"ba\" 'bốn' > 5", "  dấu cách đầu và cuối  ", "dòng một\u2028dòng hai", "x\u2028\u2028 y", ""]
+
+
+@pytest.mark.parametrize("keep_next", [False, True])
+@pytest.mark.parametrize("kind", sorted(L.BODY_KINDS))
+def test_streamed_xml_equals_the_ordinary_path(kind, keep_next):
+    """Each paragraph kind, streamed as text, is byte for byte the paragraph python-docx builds."""
+    streamed, ordinary = L.new_document(), L.new_document()
+    for text in TEXTS:
+        L.body(streamed, text, kind, keep_next=keep_next)
+        L._attach(ordinary, L._body_element(text, L.BODY_KINDS[kind], keep_next or kind.startswith("h")))
+    ours, theirs = _document_xml(streamed), _document_xml(ordinary)
+    assert b"<!--kh-body" not in ours and ours.count(b"<w:p>") == theirs.count(b"<w:p>") >= len(TEXTS)
+    assert ours == theirs
+
+
+def test_a_built_document_has_no_other_way_out():
+    built = L.Built(L.new_document())
+    assert [name for name in dir(built) if not name.startswith("_")] == ["to_bytes"]

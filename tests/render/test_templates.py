@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from kehoach.errors import TemplateError
-from kehoach.render import docx_build, docx_layout, templates
+from kehoach.render import docx_build, templates
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ def test_values_are_cleaned_and_protected(tmp_path):
     out = _render(tmp_path, "{{ s }}\n- {{ s }}\n", {"s": "# a & <b>\r\n\r\nc"})
     lines = out.split("\n")
     assert lines[0] == docx_build.OPEN + "# a & <b>\u2028c" + docx_build.CLOSE
-    saved = docx_layout.to_bytes(docx_build.build(out, "x"), dt.date(2026, 1, 1), "x")
+    saved = docx_build.build(out, "x").to_bytes(dt.date(2026, 1, 1), "x")
     texts = [p.text for p in docx.Document(io.BytesIO(saved)).paragraphs]
     assert texts == ["# a & <b>\nc", "- # a & <b>\nc"]  # literal, one break, not a heading
 

@@ -14,6 +14,7 @@ from kehoach.check.locate import at
 from kehoach.check.plan_rules import located
 from kehoach.load import suggest
 from kehoach.load.root import PLAN_FILE, TASKS_FILE, DataRoot, LoadedEntry
+from kehoach.load.yamlsafe import Loc
 from kehoach.model.amendment import History
 from kehoach.model.plan import GENERIC_RELATED, Task
 from kehoach.problems import Problem
@@ -63,7 +64,7 @@ def _assigned_text(lead: list[str], coordinating: list[str]) -> str:
     return f"chủ trì: {named}" + (f"; phối hợp: {', '.join(others)}" if others else "")
 
 
-def _at_plan(dr: DataRoot, task: Task, unit: str, entries: list[LoadedEntry], loc: tuple[object, ...]) -> Problem:
+def _at_plan(dr: DataRoot, task: Task, unit: str, entries: list[LoadedEntry], loc: Loc) -> Problem:
     names = [le.rel for le in entries]
     shown = ", ".join(names[:LISTED]) + (f" và {len(names) - LISTED} mục khác" if len(names) > LISTED else "")
     last = max(le.entry.date for le in entries).isoformat()
@@ -174,7 +175,7 @@ def check_amendments(dr: DataRoot) -> list[Problem]:
     return out
 
 
-def _unknown_units(dr: DataRoot, loc: tuple[object, ...], codes: list[str]) -> list[Problem]:
+def _unknown_units(dr: DataRoot, loc: Loc, codes: list[str]) -> list[Problem]:
     return [
         at(
             dr,

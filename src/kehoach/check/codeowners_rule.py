@@ -6,10 +6,11 @@ import os
 import stat
 from pathlib import Path
 
+from kehoach.layout import CODEOWNERS, PLAN_FILE, UNITS_DIR
 from kehoach.load.root import DataRoot
 from kehoach.problems import Problem, make
 
-PATH = ".github/CODEOWNERS"
+PATH = CODEOWNERS
 
 
 def _small_regular(path: Path) -> bool:
@@ -23,9 +24,9 @@ def _small_regular(path: Path) -> bool:
 
 def check_codeowners(dr: DataRoot) -> list[Problem]:
     path = dr.root / PATH
-    if not _small_regular(path) or any(p.path.startswith(("units/", "plan/plan.yaml")) for p in dr.problems):
+    if not _small_regular(path) or any(p.path.startswith((f"{UNITS_DIR}/", PLAN_FILE)) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
-    from kehoach.render.codeowners import render
+    from kehoach.codeowners import render
 
     try:
         current = path.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kehoach import naming
+from kehoach import layout, naming
 from kehoach.check.assignment import unassigned_problems
 from kehoach.check.locate import at
 from kehoach.load import suggest
@@ -18,7 +18,7 @@ from kehoach.problems import Problem
 
 
 def expected_stem(entry: Entry) -> str:
-    return naming.stem(entry.date, entry.task)
+    return layout.entry_stem(entry.date, entry.task)
 
 
 def earliest_date(dr: DataRoot) -> dt.date | None:
@@ -128,10 +128,10 @@ def _check_one(
 def _check_name(dr: DataRoot, le: LoadedEntry, taken: set[str]) -> list[Problem]:
     e, rel = le.entry, le.rel
     parts = rel.split("/")
-    m = naming.NAME.match(parts[-1]) if len(parts) == 3 and parts[1] == e.unit else None
+    m = layout.ENTRY_NAME.match(parts[-1]) if len(parts) == 3 and parts[1] == e.unit else None
     if m is not None and m["date"] == e.date.isoformat() and m["task"] == e.task:
         return []  # the usual case: nothing more to compute
-    good = free_name(f"progress/{e.unit}/{expected_stem(e)}.yaml", taken, same_as=rel)
+    good = free_name(layout.entry_file(e.unit, e.date, e.task), taken, same_as=rel)
     taken.add(good)  # another misnamed entry is advised another name: all advice can be followed at once
     if len(parts) != 3 or parts[1] != e.unit:
         return [
@@ -143,7 +143,7 @@ def _check_name(dr: DataRoot, le: LoadedEntry, taken: set[str]) -> list[Problem]
                 f"mục của đơn vị `{e.unit}` phải nằm trong thư mục progress/{e.unit}/; hãy đổi tên thành {good}.",
             )
         ]
-    m = naming.NAME.match(parts[2])
+    m = layout.ENTRY_NAME.match(parts[2])
     if m is None or m["date"] != e.date.isoformat() or m["task"] != e.task:
         key = "date" if m is not None and m["date"] != e.date.isoformat() else "task"
         return [

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kehoach.load.root import DataRoot
-from kehoach.load.yamlsafe import locate
+from kehoach.load.yamlsafe import Loc, locate
 from kehoach.problems import Problem, make
 
 
-def at(dr: DataRoot, rel: str, loc: tuple, code: str, message: str, *, key: bool = False) -> Problem:
+def at(dr: DataRoot, rel: str, loc: Loc, code: str, message: str, *, key: bool = False) -> Problem:
     line, col = locate(dr.text_of(rel), loc, key=key)
     return make(code, rel, line, col, message)

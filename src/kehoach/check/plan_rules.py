@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kehoach.check.locate import at
-from kehoach.load.root import PLAN_FILE, TASKS_FILE, DataRoot
-from kehoach.model.plan import GENERIC_RELATED, Group, Task
+from kehoach.layout import PLAN_FILE, TASKS_FILE, unit_file
+from kehoach.load.root import DataRoot
+from kehoach.load.yamlsafe import Loc
+from kehoach.model.plan import GENERIC_RELATED, Group, Task, is_generic
 from kehoach.model.timeline import parse_wording
 from kehoach.problems import Problem
 
 
-def located(groups: list[Group], loc: tuple = (), chain: tuple = ()) -> Iterator[tuple[tuple, tuple, Task]]:
+def located(
+    groups: list[Group], loc: Loc = (), chain: tuple[Group, ...] = ()
+) -> Iterator[tuple[Loc, tuple[Group, ...], Task]]:
     """(YAML path inside tasks.yaml, groups above, task) for every task, in document order."""
     for gi, g in enumerate(groups):
         here, gloc = chain + (g,), loc + ("groups", gi)
@@ -31,12 +35,12 @@ def check_plan(dr: DataRoot) -> list[Problem]:
                 PLAN_FILE,
                 ("reporting", "focal_unit"),
                 "KH037",
-                f"đơn vị đầu mối `{dr.plan.reporting.focal_unit}` chưa có trong units/; hãy thêm tệp units/<MÃ>.yaml.",
+                f"đơn vị đầu mối `{focal}` chưa có trong units/; hãy thêm tệp units/<MÃ>.yaml.",
             )
         )
     if dr.appendix is None:
         return out
-    first: dict[str, tuple] = {}
+    first: dict[str, Loc] = {}
     for loc, chain, task in located(dr.appendix.groups):
         expected = ".".join(g.id for g in chain) + "."
         if task.id in first:
@@ -66,7 +70,7 @@ def check_plan(dr: DataRoot) -> list[Problem]:
     return out
 
 
-def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
+def _units_of(dr: DataRoot, loc: Loc, task: Task) -> list[Problem]:
     out: list[Problem] = []
     for field in ("lead", "coordinating"):
         seen: set[str] = set()
@@ -78,7 +82,7 @@ def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
                 )
             elif code in dr.broken_units:
                 pass  # units/<code>.yaml has its own problem
-            elif code != GENERIC_RELATED and code not in dr.units:
+            elif not is_generic(code) and code not in dr.units:
                 out.append(
                     at(
                         dr,
@@ -86,7 +90,7 @@ def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
                         where,
                         "KH037",
                         f"nhiệm vụ {task.id} nhắc tới đơn vị `{code}` chưa có trong units/; "
-                        f"hãy thêm tệp units/{code}.yaml hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”).",
+                        f"hãy thêm tệp {unit_file(code)} hoặc sửa mã (cụm chung hợp lệ: “{GENERIC_RELATED}”).",
                     )
                 )
             elif field == "lead" and not dr.units[code].internal:
@@ -113,7 +117,7 @@ def _units_of(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
     return out
 
 
-def _timeline(dr: DataRoot, loc: tuple, task: Task) -> list[Problem]:
+def _timeline(dr: DataRoot, loc: Loc, task: Task) -> list[Problem]:
     tl = task.timeline
     parsed = parse_wording(tl.text)
     if parsed is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.check.locate import at
+from kehoach.layout import unit_file
 from kehoach.load.root import DataRoot
 from kehoach.problems import Problem
 
@@ -10,7 +11,7 @@ from kehoach.problems import Problem
 def check_units(dr: DataRoot) -> list[Problem]:
     out = []
     for code, rel in sorted(dr.unit_files.items()):
-        if rel != f"units/{code}.yaml":
+        if rel != unit_file(code):
             out.append(
                 at(
                     dr,

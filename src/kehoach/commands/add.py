@@ -92,7 +92,7 @@ def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> 
     """Problems told by the option (or answer) they are about, not by the file not yet written."""
     _, problems = entry_write.check(dr, [new], today)
     if problems:
-        lines = []
+        lines: list[str] = []
         for p in problems:
             key, index, _ = entry_write.key_at(new.text, p.line)
             where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
@@ -115,7 +115,7 @@ def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:
 def parse_items(texts: list[str], option: str) -> list[dict[str, object]]:
     """--output / --indicator values → entry items; a malformed one is a usage error naming it."""
     parse = userinput.parse_output if option == "--output" else userinput.parse_indicator
-    out = []
+    out: list[dict[str, object]] = []
     for text in texts:
         try:
             out.append(parse(unicodedata.normalize("NFC", text)))

@@ -21,7 +21,7 @@ from kehoach import userinput
 from kehoach.chars import for_terminal
 from kehoach.check.entry_rules import earliest_date
 from kehoach.entry_write import NewEntry
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 from kehoach.model.plan import Task
 from kehoach.render.terminal import short
 from kehoach.vocab import ENTRY_STATUS
@@ -88,7 +88,7 @@ def _checked(answer: str, check: Callable[[str], None]) -> str:
     return answer
 
 
-def tasks_of(dr: DataRoot, unit: str) -> list[Task]:
+def tasks_of(dr: CleanRoot, unit: str) -> list[Task]:
     """The tasks the unit may report on: its own (lead or named coordinator) first, then
     those the plan's generic related bodies coordinate, in plan order."""
     internal = unit in dr.units and dr.units[unit].internal
@@ -102,13 +102,13 @@ def role(task: Task, unit: str) -> str:
     return "phối hợp" if unit in task.coordinating else "phối hợp chung (mọi đơn vị)"
 
 
-def unit_reason(dr: DataRoot, unit: str) -> str | None:
+def unit_reason(dr: CleanRoot, unit: str) -> str | None:
     if unit not in dr.units:
         return f"không có đơn vị «{unit}»; mã hợp lệ: {', '.join(sorted(dr.units))}"
     return None
 
 
-def task_reason(dr: DataRoot, unit: str, task: str) -> str | None:
+def task_reason(dr: CleanRoot, unit: str, task: str) -> str | None:
     tasks = {t.id: t for t in dr.appendix.tasks()} if dr.appendix else {}
     if task not in tasks:
         return f"nhiệm vụ «{task}» không có trong Phụ lục"
@@ -117,7 +117,7 @@ def task_reason(dr: DataRoot, unit: str, task: str) -> str | None:
     return None
 
 
-def date_reason(dr: DataRoot, date: dt.date, today: dt.date) -> str | None:
+def date_reason(dr: CleanRoot, date: dt.date, today: dt.date) -> str | None:
     earliest = earliest_date(dr)
     if date > today:
         return f"ngày {date:%d/%m/%Y} ở tương lai (hôm nay {today:%d/%m/%Y}); chỉ báo cáo việc đã làm"
@@ -133,7 +133,7 @@ def _lines(label: str, required: bool) -> str | None:
         typer.echo(f"{label} ({hint}):")
         lines: list[str] = []
         while True:
-            line = typer.prompt("", default="", show_default=False, prompt_suffix="  > ")
+            line = str(typer.prompt("", default="", show_default=False, prompt_suffix="  > "))
             if not line.strip():
                 break
             lines.append(line.rstrip())
@@ -147,7 +147,7 @@ def _items(label: str, shape: str, parse: Callable[[str], dict[str, object]]) ->
     out: list[dict[str, object]] = []
     while True:
         try:
-            line = typer.prompt("", default="", show_default=False, prompt_suffix="  > ").strip()
+            line = str(typer.prompt("", default="", show_default=False, prompt_suffix="  > ")).strip()
             if not line:
                 return out
             out.append(parse(line))
@@ -160,7 +160,7 @@ def _refuse_if(reason: str | None) -> None:
         raise ValueError(reason)
 
 
-def ask_missing(dr: DataRoot, values: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def ask_missing(dr: CleanRoot, values: dict[str, Any], today: dt.date) -> dict[str, Any]:
     values = dict(values)
     if values.get("unit") and (reason := unit_reason(dr, values["unit"])):
         typer.echo(f"  ✗ {reason}.")

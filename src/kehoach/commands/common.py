@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach import layout
 from kehoach.check import check_root
 from kehoach.errors import DataError, UsageError
 from kehoach.load.files import find_root
-from kehoach.load.root import DataRoot, load_root
+from kehoach.load.root import CleanRoot, DataRoot, clean, load_root
 from kehoach.problems import Problem, sort_key
+
+
+@dataclass
+class Said:
+    """What a command tells the user, in order, and its exit code.
+
+    The printing convention: commands return their results (a value, or a Said for commands
+    that report as they go), and cli.py alone prints them. Only `add`'s questions talk to the
+    terminal directly, being a dialogue."""
+
+    lines: list[tuple[str, bool, bool]] = field(default_factory=list)  # (text, on stderr, newline)
+    code: int = 0
+
+    def out(self, text: str = "", *, nl: bool = True) -> None:
+        self.lines.append((text, False, nl))
+
+    def err(self, text: str) -> None:
+        self.lines.append((text, True, True))
 
 
 def resolve_root(root: Path | None) -> Path:
     if root is not None:
-        if not (root / "plan").is_dir():
+        if not layout.is_root(root):
             raise UsageError(f"thư mục {root} không có thư mục plan/; hãy chỉ đúng thư mục dữ liệu bằng --root.")
         return root.resolve()
     found = find_root(Path.cwd())
@@ -44,12 +63,12 @@ def load_checked(root: Path, today: dt.date) -> Checked:
     return Checked(dr, problems)
 
 
-PLAN_ONLY = ("plan/", "units/")
+PLAN_ONLY = layout.PLAN_SCOPE
 """For commands that need only the plan and units to be sound (`plan`, `add`): a broken
 entry of another unit must not stop someone from reading the plan or adding their own."""
 
 
-def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None) -> DataRoot:
+def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None) -> CleanRoot:
     """The data root, or DataError listing what `kehoach validate` would refuse (within `scope`)."""
     checked = load_checked(root, today)
     errors = [p for p in checked.errors if scope is None or p.path.startswith(scope)]
@@ -58,7 +77,7 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
             f"dữ liệu có {len(errors)} lỗi; hãy sửa theo các dòng trên (hoặc chạy `kehoach validate`) rồi chạy lại.",
             errors,
         )
-    return checked.data
+    return clean(checked.data)
 
 
 def require_unit(dr: DataRoot, unit: str | None) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
-import typer
-
+from kehoach import layout
 from kehoach.chars import for_terminal
-from kehoach.commands.common import load_checked
+from kehoach.commands.common import Said, load_checked
 from kehoach.docximport.adopt import Result, adopt
 from kehoach.docximport.notes import Note
 from kehoach.docximport.yamlout import dump
@@ -26,56 +26,57 @@ from kehoach.write import atomic_write
 
 def _known_units(output: Path) -> dict[str, tuple[str, str | None]]:
     known: dict[str, tuple[str, str | None]] = {}
-    for path in sorted((output / "units").glob("*.yaml")):
-        unit, _, _ = load_model(path, f"units/{path.name}", Unit)
+    for path in sorted((output / layout.UNITS_DIR).glob(f"*{layout.SUFFIX}")):
+        unit, _, _ = load_model(path, layout.unit_file(path.stem), Unit)
         if unit is not None:
             known[unit.code] = (unit.name, unit.short_name)
     return known
 
 
-def _files(res: Result, source: Path) -> dict[str, str]:
-    files = {
-        "plan/tasks.yaml": dump(
-            res.appendix,
+def _files(res: Result, source: Path, output: Path) -> dict[str, str]:
+    """Each file's text, written through yamlfmt (the form `kehoach fmt` gives)."""
+    plan_header = f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
+    if res.plan_missing:
+        plan_header += (
+            "\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi chạy `kehoach validate`."
+        )
+    specs: list[tuple[str, str, dict[str, Any], str]] = [
+        (
+            layout.TASKS_FILE,
+            "tasks",
+            res.appendix or {},  # run() stops before when there is none
             f"Phụ lục: nhiệm vụ cụ thể ({res.tasks} nhiệm vụ), nhập từ {source.name} bằng `kehoach import-docx`.",
         ),
-        "plan/plan.yaml": dump(
-            res.plan,
-            f"Kế hoạch — phần văn bản, nhập từ {source.name} bằng `kehoach import-docx`."
-            + (
-                "\nDòng «CẦN BỔ SUNG» là thông tin không tìm thấy trong tệp Word: hãy điền rồi chạy `kehoach validate`."
-                if res.plan_missing
-                else ""
-            ),
-        ),
-    }
-    for code, unit in res.units.items():
-        files[f"units/{code}.yaml"] = dump(unit, f"{unit['name']}.")
-    return files
+        (layout.PLAN_FILE, "plan", res.plan, plan_header),
+    ]
+    specs += [(layout.unit_file(code), "unit", unit, f"{unit['name']}.") for code, unit in res.units.items()]
+    return {rel: dump(data, kind, output / rel, output, header) for rel, kind, data, header in specs}
 
 
-def _say(text: str = "") -> None:
+def _out(said: Said, text: str = "") -> None:
     """One line for the user; text from the document in it is shown escaped."""
-    typer.echo(for_terminal(text))
+    said.out(for_terminal(text))
 
 
-def _list(title: str, notes: list[Note]) -> None:
+def _list(said: Said, title: str, notes: list[Note]) -> None:
     if notes:
-        _say(f"{title} ({len(notes)}):")
+        _out(said, f"{title} ({len(notes)}):")
         for n in notes:
-            _say(f"  - {n.where}: {n.message}")
+            _out(said, f"  - {n.where}: {n.message}")
 
 
-def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
+def run(source: Path, output: Path, force: bool, today: dt.date) -> Said:
     if os.path.lexists(output) and not output.is_dir():
         raise UsageError(f"{for_terminal(output)} là một tệp, không phải thư mục; -o phải là thư mục dữ liệu sẽ ghi.")
+    said = Said()
     res = adopt(source, _known_units(output), today)
     if res.appendix is None:
-        _say(f"Không nhập được {source.name}: không tìm thấy nhiệm vụ nào dùng được; không ghi tệp nào.")
-        _list("Cần xem lại", res.notes.look)
-        _list("Không nhập được", res.notes.refused)
-        return 1
-    files = _files(res, source)
+        _out(said, f"Không nhập được {source.name}: không tìm thấy nhiệm vụ nào dùng được; không ghi tệp nào.")
+        _list(said, "Cần xem lại", res.notes.look)
+        _list(said, "Không nhập được", res.notes.refused)
+        said.code = 1
+        return said
+    files = _files(res, source, output)
     existing = [rel for rel in files if (output / rel).exists()]
     if existing and not force:
         raise UsageError(
@@ -85,31 +86,36 @@ def run(source: Path, output: Path, force: bool, today: dt.date) -> int:
     for rel, text in files.items():
         atomic_write(output / rel, text.encode("utf-8"))
     checked = load_checked(output, today)
-    expected = [p for p in checked.errors if p.path == "plan/plan.yaml" and p.code == "KH021" and res.plan_missing]
+    expected = [p for p in checked.errors if p.path == layout.PLAN_FILE and p.code == "KH021" and res.plan_missing]
     errors = [p for p in checked.errors if p not in expected]
     warnings = [p for p in checked.problems if p.severity == "warning"]
-    _say(
+    _out(
+        said,
         f"Đã nhập {source.name} vào {output}: {res.tasks} nhiệm vụ trong {res.groups} nhóm, "
-        f"{len(res.names)} đơn vị ({len(res.units)} đơn vị mới)."
+        f"{len(res.names)} đơn vị ({len(res.units)} đơn vị mới).",
     )
-    _say("Đã ghi: " + ", ".join(files))
+    _out(said, "Đã ghi: " + ", ".join(files))
     if res.plan_missing:
-        _say(
+        _out(
+            said,
             f"plan/plan.yaml còn thiếu {', '.join(res.plan_missing)} (đánh dấu «# CẦN BỔ SUNG» trong tệp); "
-            "`kehoach validate` sẽ báo lỗi cho tới khi bổ sung."
+            "`kehoach validate` sẽ báo lỗi cho tới khi bổ sung.",
         )
-    _list("Cần xem lại", res.notes.look + [Note(f"{p.path}:{p.line}", p.message) for p in warnings])
-    _list("Không nhập được", res.notes.refused)
+    _list(said, "Cần xem lại", res.notes.look + [Note(f"{p.path}:{p.line}", p.message) for p in warnings])
+    _list(said, "Không nhập được", res.notes.refused)
     if errors:
-        _say(
-            f"Dữ liệu vừa ghi chưa hợp lệ ({len(errors)} lỗi); hãy sửa theo các dòng dưới rồi chạy `kehoach validate`:"
+        _out(
+            said,
+            f"Dữ liệu vừa ghi chưa hợp lệ ({len(errors)} lỗi); hãy sửa theo các dòng dưới rồi chạy `kehoach validate`:",
         )
         for p in errors:
-            _say("  " + p.render())
-        return 1
-    _say(
+            _out(said, "  " + p.render())
+        said.code = 1
+        return said
+    _out(
+        said,
         "Kiểm tra dữ liệu vừa ghi: không có lỗi."
         if not expected
-        else "Kiểm tra dữ liệu vừa ghi: Phụ lục và đơn vị không có lỗi; chỉ còn các mục thiếu của plan/plan.yaml nêu trên."
+        else "Kiểm tra dữ liệu vừa ghi: Phụ lục và đơn vị không có lỗi; chỉ còn các mục thiếu của plan/plan.yaml nêu trên.",
     )
-    return 0
+    return said

@@ -15,22 +15,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import typer
-
 from kehoach import entry_write
 from kehoach import formlayout as fl
-from kehoach.commands.common import PLAN_ONLY, load_clean
+from kehoach.chars import for_terminal
+from kehoach.commands.common import PLAN_ONLY, Said, load_clean
 from kehoach.compute.form_entries import Source, cell_problem, read_rows, where
 from kehoach.compute.periods import annual
-from kehoach.errors import DataError, KehoachError
+from kehoach.errors import DataError, KehoachError, UsageError
 from kehoach.load.form_xlsx import Cell, FormError, read
 from kehoach.load.root import DataRoot, LoadedEntry
 from kehoach.model.entry import Entry
 from kehoach.problems import Problem
-
-
-def _say(text: str = "") -> None:
-    typer.echo(text)
 
 
 def _refuse_foreign(dr: DataRoot, meta: dict[str, str], source: Path) -> tuple[str, int]:
@@ -76,7 +71,9 @@ def _already(existing: dict[tuple[str, str], list[LoadedEntry]], entry: Entry, u
     return None
 
 
-def run(root: Path, source: Path, dry_run: bool, today: dt.date) -> int:
+def run(root: Path, source: Path, dry_run: bool, today: dt.date) -> Said:
+    """Import the form (all or nothing); what to tell the user is returned, cli.py prints it."""
+    _usable(source)
     form = read(source)
     dr = load_clean(root, today, scope=PLAN_ONLY)
     unit, year = _refuse_foreign(dr, form.meta, source)
@@ -122,8 +119,9 @@ def run(root: Path, source: Path, dry_run: bool, today: dt.date) -> int:
             "trong lúc nhập, một mục cùng tên vừa được tạo (có người khác đang thêm mục?); "
             "không ghi tệp nào — hãy chạy lại lệnh."
         ) from None
-    _report(source, unit, year, to_write, written, already, rows.blank, rows.look, dry_run)
-    return 0
+    said = Said()
+    _report(said, source, unit, year, to_write, written, already, rows.blank, rows.look, dry_run)
+    return said
 
 
 _SHEETS = (fl.REPORT, fl.OUTPUTS, fl.INDICATORS)
@@ -140,6 +138,7 @@ def _map(source: Path, problem: Problem, ne: entry_write.NewEntry, src: Source) 
 
 
 def _report(
+    said: Said,
     source: Path,
     unit: str,
     year: int,
@@ -150,20 +149,33 @@ def _report(
     look: list[str],
     dry_run: bool,
 ) -> None:
-    _say(f"Biểu mẫu {source.name}: đơn vị {unit}, năm {year}.")
+    said.out(for_terminal(f"Biểu mẫu {source.name}: đơn vị {unit}, năm {year}.", line=True))
     verb = "Sẽ ghi" if dry_run else "Đã ghi"
-    _say(f"{verb} {len(to_write)} mục:" if to_write else f"{verb} 0 mục.")
+    said.out(for_terminal(f"{verb} {len(to_write)} mục:" if to_write else f"{verb} 0 mục.", line=True))
     for ne, src in to_write:
-        _say(f"  {ne.rel}  ({fl.REPORT}, dòng {src.report['task'].row})")
+        said.out(for_terminal(f"  {ne.rel}  ({fl.REPORT}, dòng {src.report['task'].row})", line=True))
     if already:
-        _say(f"Đã có, không ghi lại ({len(already)}):")
+        said.out(for_terminal(f"Đã có, không ghi lại ({len(already)}):", line=True))
         for line in already:
-            _say(f"  {line}")
+            said.out(for_terminal(f"  {line}", line=True))
     if blank:
-        _say(f"Bỏ qua {blank} dòng để trống.")
+        said.out(for_terminal(f"Bỏ qua {blank} dòng để trống.", line=True))
     if look:
-        _say(f"Cần xem lại ({len(look)}):")
+        said.out(for_terminal(f"Cần xem lại ({len(look)}):", line=True))
         for line in look:
-            _say(f"  - {line}")
+            said.out(for_terminal(f"  - {line}", line=True))
     if dry_run:
-        _say("Chạy thử (--dry-run): chưa ghi tệp nào.")
+        said.out(for_terminal("Chạy thử (--dry-run): chưa ghi tệp nào.", line=True))
+
+
+def _usable(path: Path) -> None:
+    """A path that cannot be a form is a usage error (exit 2), told before anything is read."""
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(
+            f"{path} không phải tệp .xlsx; hãy lưu biểu mẫu bằng Excel dạng «Excel Workbook (.xlsx)» rồi nhập lại.",
+            code="KH160",
+        )
+    if not path.exists():
+        raise UsageError(f"không có tệp {path}; hãy kiểm tra lại đường dẫn.", code="KH160")
+    if not path.is_file():
+        raise UsageError(f"{path} không phải là một tệp.", code="KH160")

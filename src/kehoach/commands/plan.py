@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from kehoach.load.root import DataRoot
+from typing import Any
+
+from kehoach.load.root import CleanRoot
 
 
-def as_data(dr: DataRoot) -> dict:
+def as_data(dr: CleanRoot) -> dict[str, Any]:
     """The plan's units and tasks as plain data (the JSON contract of `kehoach plan --format json`)."""
     units = [
         {"code": u.code, "name": u.name, "kind": u.kind, "short_name": u.short_name}
         for u in sorted(dr.units.values(), key=lambda u: u.code)
     ]
-    tasks = []
+    tasks: list[dict[str, Any]] = []
     for chain, t in dr.appendix.walk():
         tl = t.timeline
         tasks.append(

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from kehoach.commands.common import load_clean, require_unit
 from kehoach.commands.output import Target
+from kehoach.commands.report import parse_number
 from kehoach.compute.remind import RemindResult, compute
 from kehoach.compute.report_data import reminder_letter
 from kehoach.errors import UsageError
-from kehoach.load.root import DataRoot
-from kehoach.render import docx_build, docx_layout, templates, vn
+from kehoach.load.root import CleanRoot
+from kehoach.render import docx_build, templates
 
 TEMPLATE = "cong-van-don-doc.md.j2"
 GRACE_DAYS = 7
@@ -20,7 +21,7 @@ GRACE_DAYS = 7
 (unless --by says otherwise)."""
 
 
-def run(root: Path, year: int, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[RemindResult, DataRoot]:
+def run(root: Path, year: int, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[RemindResult, CleanRoot]:
     dr = load_clean(root, today)
     require_unit(dr, unit)
     return compute(dr, year, as_of, unit), dr
@@ -42,7 +43,7 @@ def send_by(result: RemindResult, by: dt.date | None) -> dt.date:
 
 
 def letter(
-    dr: DataRoot,
+    dr: CleanRoot,
     result: RemindResult,
     *,
     number: str | None,
@@ -51,15 +52,15 @@ def letter(
     template: Path | None,
 ) -> bytes:
     """The Công văn's .docx bytes (nothing written)."""
-    data = reminder_letter(dr, result, vn.parse_number(number), signer, send_by(result, by))
+    data = reminder_letter(dr, result, parse_number(number), signer, send_by(result, by))
     path = templates.template_path(dr.root, TEMPLATE, template)
     shown = templates.display(path, dr.root)
     doc = docx_build.build(templates.render(path, data, shown), shown)
-    return docx_layout.to_bytes(doc, result.as_of, f"Đôn đốc báo cáo kết quả thực hiện Kế hoạch năm {result.year}")
+    return doc.to_bytes(result.as_of, f"Đôn đốc báo cáo kết quả thực hiện Kế hoạch năm {result.year}")
 
 
 def write_letter(
-    dr: DataRoot,
+    dr: CleanRoot,
     result: RemindResult,
     out: Target,
     *,

@@ -10,12 +10,23 @@ from kehoach.commands.common import load_clean, require_unit
 from kehoach.commands.output import target
 from kehoach.compute.periods import Period, label, slug
 from kehoach.compute.report_data import report
+from kehoach.errors import UsageError
 from kehoach.gcpause import frozen_heap
-from kehoach.load.root import DataRoot
-from kehoach.render import docx_build, docx_layout, templates, vn
+from kehoach.load.root import CleanRoot
+from kehoach.render import docx_build, templates
 
 DEPARTMENT_TEMPLATE = "bao-cao-nam.md.j2"
 UNIT_TEMPLATE = "bao-cao-don-vi.md.j2"
+
+
+def parse_number(text: str | None) -> int | None:
+    """The `--number` option: digits only, 1–9999; anything else is a usage error."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t.isdigit() or not t.isascii() or not 0 < int(t) < 10000:
+        raise UsageError(f"--number phải là số văn bản dạng chữ số (ví dụ 5 hoặc 05), không phải `{text}`.")
+    return int(t)
 
 
 def default_output(period: Period, unit: str | None) -> Path:
@@ -25,7 +36,7 @@ def default_output(period: Period, unit: str | None) -> Path:
 
 def render(
     root: Path,
-    dr: DataRoot,
+    dr: CleanRoot,
     *,
     period: Period,
     as_of: dt.date,
@@ -35,7 +46,7 @@ def render(
     template: Path | None,
 ) -> bytes:
     """The report's bytes (nothing written)."""
-    n = vn.parse_number(number)
+    n = parse_number(number)
     require_unit(dr, unit)
     with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
         data = report(dr, period.year, as_of, unit, n, signer, period)
@@ -48,7 +59,7 @@ def render(
         del data
         doc = docx_build.build(markup, shown)
         del markup
-        return docx_layout.to_bytes(doc, as_of, title)
+        return doc.to_bytes(as_of, title)
 
 
 def run(
@@ -63,7 +74,7 @@ def run(
     template: Path | None,
     today: dt.date,
 ) -> Path:
-    vn.parse_number(number)  # a bad --number is a usage error before any loading
+    parse_number(number)  # a bad --number is a usage error before any loading
     out = target(output or default_output(period, unit))  # so is a bad -o, or a PDF without LibreOffice
     data = render(
         root,

@@ -18,17 +18,14 @@ import os
 import tempfile
 from pathlib import Path
 
-import typer
-
 from kehoach import gitio
+from kehoach.commands.common import Said
 from kehoach.compute.review import ReviewResult, Revisions, build
+from kehoach.layout import REVISION_DIRS
 from kehoach.load.root import load_root
 from kehoach.load.text import MAX_BYTES
 from kehoach.problems import Problem, make
 from kehoach.write import atomic_write
-
-DATA_FOLDERS = ("plan", "units", "progress", "templates", ".github")
-"""The folders of a data root that review reads (.github: the CODEOWNERS check)."""
 
 SCRATCH = "/dev/shm"
 """Where the two trees are written when it exists: a memory file system, as writing and
@@ -48,16 +45,25 @@ def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
     return make("KH100", item.path, 1, 1, f"{what} trong thư mục dữ liệu; {fix}")
 
 
+def _unsafe(part: str) -> bool:
+    """A name git's own tools never write, or one this system would read as more than a name
+    (on Windows: a `\\` separator or a drive, `C:x`); never true for an ordinary file name."""
+    if part in ("", ".", "..") or part.lower() == ".git" or os.sep in part:
+        return True
+    return (os.altsep is not None and os.altsep in part) or bool(os.path.splitdrive(part)[0])
+
+
 def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem], dict[str, bytes]]:
     """Write the data folders of `prefix` at `rev` into `dest` as regular files, straight from
     git's objects; (dest, problems for the entries that are not regular files, contents by path)."""
     dest.mkdir(parents=True, exist_ok=True)
-    items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in DATA_FOLDERS]
+    # the data, its templates and CODEOWNERS
+    items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in REVISION_DIRS]
     refused: list[Problem] = []
     files: list[gitio.TreeItem] = []
     for item in items:
         parts = item.path.split("/")
-        if any(p in ("", ".", "..") or p.lower() == ".git" for p in parts):
+        if any(_unsafe(p) for p in parts):
             refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
         elif not item.regular:
             refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
@@ -121,19 +127,21 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
         return build(changes, old, new, today, revisions, prefix, refused, blobs)
 
 
-def run(root: Path, base: str | None, head: str, output: Path | None, summary: Path | None, today: dt.date) -> int:
+def run(root: Path, base: str | None, head: str, output: Path | None, summary: Path | None, today: dt.date) -> Said:
     from kehoach.render.review_md import digest, render, short
 
+    said = Said()
     result = review(root, base, head, today)
     text = render(result)
     if output is None:
-        typer.echo(text, nl=False)
+        said.out(text, nl=False)
     else:
         atomic_write(output, text.encode("utf-8"))
-        typer.echo(f"Đã ghi {output}", err=True)
+        said.err(f"Đã ghi {output}")
     if summary is not None:
         atomic_write(summary, digest(result, text, full_name=output.name if output else None).encode("utf-8"))
-        typer.echo(f"Đã ghi {summary}", err=True)
+        said.err(f"Đã ghi {summary}")
     if result.failed:
-        typer.echo(short(result), err=True)
-    return 1 if result.failed else 0
+        said.err(short(result))
+    said.code = 1 if result.failed else 0
+    return said

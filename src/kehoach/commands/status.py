@@ -8,10 +8,10 @@ from pathlib import Path
 from kehoach.commands.common import load_clean, require_unit
 from kehoach.compute.periods import Period
 from kehoach.compute.status import StatusResult, compute
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 
 
-def run(root: Path, period: Period, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, DataRoot]:
+def run(root: Path, period: Period, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, CleanRoot]:
     dr = load_clean(root, today)
     require_unit(dr, unit)
     return compute(dr, period.year, as_of, unit, period=period), dr

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 
 CUTOFF_MONTH, CUTOFF_DAY = 12, 15  # first day of the next period
 

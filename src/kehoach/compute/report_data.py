@@ -7,14 +7,17 @@ no I/O, no layout. Numbers and dates are already in Vietnamese form.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+from kehoach import text_vn as vn
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import Period, annual, label
 from kehoach.compute.remind import RemindResult
 from kehoach.compute.status import compute, effective_entries
-from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.root import CleanRoot, DataRoot, LoadedEntry
+from kehoach.model.entry import Output
 from kehoach.model.plan import Group, Plan, Task, implemented
-from kehoach.render import vn
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_CATEGORY
 
 NO_ENTRY = "Chưa có báo cáo trong kỳ"
@@ -30,12 +33,12 @@ def unit_name(dr: DataRoot, code: str) -> str:
 def header(
     plan: Plan,
     code: str,
-    number: int | None,
+    number: int | str | None,
     when: dt.date | None,
     year: int,
     parent: str | None = None,
     issuer: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     place = plan.issuer.place
     blank = vn.BLANK_NUMBER
     date_text = vn.ngay_thang(when) if when else f"ngày{blank}tháng{blank}năm {year}"
@@ -47,7 +50,7 @@ def header(
     }
 
 
-def plan_facts(dr: DataRoot) -> dict:
+def plan_facts(dr: CleanRoot) -> dict[str, Any]:
     """What every document says about the plan itself."""
     plan = dr.plan
     d = plan.document
@@ -69,12 +72,12 @@ def plan_facts(dr: DataRoot) -> dict:
     }
 
 
-def _output_text(o) -> str:
+def _output_text(o: Output) -> str:
     parts = [o.kind] + ([f"số {o.number}"] if o.number else []) + ([vn.ngay_thang(o.date)] if o.date else [])
     return " ".join(parts) + f" ({vn.clean(o.title)})"
 
 
-def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
+def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
     e = le.entry
     return {
         "unit": e.unit,
@@ -90,7 +93,7 @@ def _entry(dr: DataRoot, le: LoadedEntry) -> dict:
     }
 
 
-def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> dict:
+def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": task.id,
         "number": task.id.rsplit(".", 1)[-1],
@@ -109,11 +112,11 @@ def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict]) -> 
     }
 
 
-def _groups(dr: DataRoot, make) -> list[dict]:
+def _groups(dr: CleanRoot, make: Callable[[Task], dict[str, Any] | None]) -> list[dict[str, Any]]:
     """The appendix groups in order, each with its tasks (make(task) → dict or None to skip)."""
-    out = []
+    out: list[dict[str, Any]] = []
 
-    def rec(groups: list[Group], depth: int, prefix: str):
+    def rec(groups: list[Group], depth: int, prefix: str) -> None:
         for i, g in enumerate(groups, 1):
             tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
             out.append(
@@ -133,7 +136,7 @@ def _groups(dr: DataRoot, make) -> list[dict]:
     return out
 
 
-def _prune(groups: list[dict]) -> list[dict]:
+def _prune(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop groups with no tasks of their own or below (for a unit's report)."""
     keep = []
     for i, g in enumerate(groups):
@@ -143,7 +146,7 @@ def _prune(groups: list[dict]) -> list[dict]:
     return _number(keep)
 
 
-def _number(groups: list[dict]) -> list[dict]:
+def _number(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Number the headings as they appear: 1., 2. … at the first level, a), b) … below each,
     so a report that leaves groups out still counts from “1.” and “a)”."""
     counters: dict[str, int] = {}
@@ -157,14 +160,14 @@ def _number(groups: list[dict]) -> list[dict]:
 
 
 def report(
-    dr: DataRoot,
+    dr: CleanRoot,
     year: int,
     as_of: dt.date,
     unit: str | None = None,
     number: int | None = None,
     signer: str | None = None,
     period: Period | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Everything a report (of the Department, or of one unit) for `period` says
     (default: the year's)."""
     period = period or annual(year)
@@ -173,12 +176,12 @@ def report(
     effective = effective_entries(dr, as_of)
     status = compute(dr, year, as_of, unit, effective, period)
     states = {s.id: s.status for s in status.tasks}
-    entries: dict[str, list[dict]] = {}
+    entries: dict[str, list[dict[str, Any]]] = {}
     for le in effective:
         if period.start <= le.entry.date <= end and (unit is None or le.entry.unit == unit):
             entries.setdefault(le.entry.task, []).append(_entry(dr, le))
 
-    def make(task: Task):
+    def make(task: Task) -> dict[str, Any] | None:
         if task.id not in states:
             return None
         return _task(dr, task, states[task.id], entries.get(task.id, []))
@@ -241,8 +244,9 @@ def report(
     }
 
 
-def _notes(pairs: list[tuple[dict, dict]], key: str) -> list[dict]:
-    seen, out = set(), []
+def _notes(pairs: list[tuple[dict[str, Any], dict[str, Any]]], key: str) -> list[dict[str, Any]]:
+    seen: set[tuple[str, str]] = set()
+    out: list[dict[str, Any]] = []
     for t, e in pairs:
         text = e[key]
         if text and (e["unit"], text) not in seen:
@@ -251,13 +255,13 @@ def _notes(pairs: list[tuple[dict, dict]], key: str) -> list[dict]:
     return out
 
 
-def _signing(plan: Plan, signer: str | None) -> dict:
+def _signing(plan: Plan, signer: str | None) -> dict[str, Any]:
     s = plan.signing
     name = vn.clean(signer) if signer and signer.strip() else (s.signer or "")
     return {"authority": s.authority, "title": s.title, "signer": name}
 
 
-def plan_document(dr: DataRoot) -> dict:
+def plan_document(dr: CleanRoot) -> dict[str, Any]:
     """Everything the plan as issued says (templates/ke-hoach.md.j2)."""
     plan = dr.plan
     d = plan.document
@@ -283,13 +287,14 @@ def plan_document(dr: DataRoot) -> dict:
 LETTER_CODE = "SNNMT"  # the Department's code in a Công văn number: …/SNNMT-QLMT
 
 
-def reminder_letter(dr: DataRoot, result: RemindResult, number: int | None, signer: str | None, by: dt.date) -> dict:
+def reminder_letter(
+    dr: CleanRoot, result: RemindResult, number: int | None, signer: str | None, by: dt.date
+) -> dict[str, Any]:
     """Everything the reminder (Công văn đôn đốc, templates/cong-van-don-doc.md.j2) says."""
-    assert dr.plan is not None and dr.appendix is not None  # load_clean refuses a root without them
     tasks = {t.id: t for t in dr.appendix.tasks()}
     focal = dr.plan.reporting.focal_unit
     code = f"{LETTER_CODE}-{focal}"
-    units = [
+    units: list[dict[str, Any]] = [
         {
             "code": u.code,
             "name": u.name,

@@ -22,17 +22,18 @@ from kehoach import gitio
 from kehoach.check import check_root
 from kehoach.compute.periods import report_year
 from kehoach.compute.status import compute
-from kehoach.load.entries import IGNORED_NAMES
-from kehoach.load.root import DataRoot
+from kehoach.layout import area, is_tool_path
+from kehoach.load.root import DataRoot, clean
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Group
 from kehoach.problems import Problem, make, sort_key
-from kehoach.toolpaths import is_tool_path
 
 BACKDATE_DAYS = 30
 """A new entry dated more than this many days before the review is worth a reviewer's look."""
 
 EMPTY, NEW, GONE = "(trống)", "(chưa có)", "(đã bỏ)"
+
+Change = Literal["added", "modified", "renamed", "deleted"]
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Diff:
 class EntryItem:
     """One new, edited, renamed or deleted entry (a dataclass: there may be tens of thousands)."""
 
-    change: Literal["added", "modified", "renamed", "deleted"]
+    change: Change
     path: str
     old_path: str | None = None
     unit: str | None = None
@@ -131,15 +132,6 @@ class ReviewResult(BaseModel):
     @property
     def failed(self) -> bool:
         return bool(self.violations or self.errors)
-
-
-def _kind(rel: str | None) -> str:
-    if rel is None:
-        return "none"
-    top, _, rest = rel.partition("/")
-    if top == "progress" and rel.endswith(".yaml") and rel.rsplit("/", 1)[-1] not in IGNORED_NAMES:
-        return "entry"
-    return {"plan": "plan", "units": "unit", "templates": "template"}.get(top, "other") if rest else "other"
 
 
 def show(value: object) -> str:
@@ -263,8 +255,8 @@ def unit_diffs(base: DataRoot, head: DataRoot) -> list[Diff]:
 def _statuses(base: DataRoot, head: DataRoot, year: int, today: dt.date, new: list[EntryItem]) -> list[StatusChange]:
     if None in (base.plan, base.appendix, head.plan, head.appendix):
         return []
-    before = {t.id: t.status for t in compute(base, year, today).tasks}
-    after = {t.id: t.status for t in compute(head, year, today).tasks}
+    before = {t.id: t.status for t in compute(clean(base), year, today).tasks}
+    after = {t.id: t.status for t in compute(clean(head), year, today).tasks}
     touched = Counter(e.task for e in new if e.task)
     ids = [t for t in after if after[t] != before.get(t) or t in touched]
     ids += [t for t in before if t not in after]
@@ -306,7 +298,7 @@ def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date, blobs: M
     ]
 
 
-def _item(change: Literal["added", "modified", "renamed", "deleted"], path: str, entry: Entry | None) -> EntryItem:
+def _item(change: Change, path: str, entry: Entry | None) -> EntryItem:
     if entry is None:
         return EntryItem(change=change, path=path)
     return EntryItem(
@@ -359,7 +351,7 @@ def build(
         if is_tool_path(c.path, prefix) or (c.old_path is not None and is_tool_path(c.old_path, prefix)):
             res.tool_files.append(ToolFile(change=c.status, path=c.path, old_path=c.old_path))
         rel, old_rel = gitio.under(c.path, prefix), (gitio.under(c.old_path, prefix) if c.old_path else None)
-        new_kind, old_kind = _kind(rel), _kind(old_rel)
+        new_kind, old_kind = area(rel), area(old_rel)
         touched_units = touched_units or "unit" in (new_kind, old_kind)
         if rel is None and old_rel is None:
             continue

@@ -14,13 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kehoach import text_vn as vn
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import annual
 from kehoach.compute.report_data import _entry, plan_facts, unit_name
 from kehoach.compute.status import StatusResult, compute, effective_entries
-from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.root import CleanRoot, LoadedEntry
 from kehoach.model.plan import Task
-from kehoach.render import vn
 from kehoach.vocab import TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_CATEGORY
 
 LATEST = 15  # entries on the overview
@@ -96,7 +96,7 @@ def slug(task_id: str) -> str:
     return task_id.replace("Đ", "DD").replace("đ", "dd").replace(".", "-")
 
 
-def plan_years(dr: DataRoot, year: int) -> list[int]:
+def plan_years(dr: CleanRoot, year: int) -> list[int]:
     """The plan's years, from the first task's start to the last task's end (or start), and `year`."""
     assert dr.appendix is not None  # a loaded, checked root has its appendix
     tasks = dr.appendix.tasks()
@@ -105,7 +105,7 @@ def plan_years(dr: DataRoot, year: int) -> list[int]:
     return sorted(set(range(first, last + 1)) | {year})
 
 
-def _site_entry(dr: DataRoot, le: LoadedEntry, task_slugs: dict[str, str]) -> EntryView:
+def _site_entry(dr: CleanRoot, le: LoadedEntry, task_slugs: dict[str, str]) -> EntryView:
     e = le.entry
     return {
         **_entry(dr, le),
@@ -136,7 +136,7 @@ def _series(history: list[LoadedEntry]) -> tuple[list[Series], int]:
     return series[:MAX_SERIES], max(0, len(series) - MAX_SERIES)
 
 
-def build(dr: DataRoot, year: int, as_of: dt.date) -> SiteData:
+def build(dr: CleanRoot, year: int, as_of: dt.date) -> SiteData:
     """Everything the site shows for year `year` as of `as_of`."""
     effective = effective_entries(dr, as_of)
     status = compute(dr, year, as_of, None, effective)

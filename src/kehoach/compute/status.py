@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from kehoach import naming
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import Period, PeriodKind, annual, unit_deadline
-from kehoach.load.root import DataRoot, LoadedEntry
+from kehoach.load.root import CleanRoot, DataRoot, LoadedEntry
 from kehoach.model.amendment import History
 from kehoach.model.plan import Task, in_force
 
@@ -78,7 +78,7 @@ def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
     the data to another reporting period."""
     visible = {le.rel: le for le in dr.entries if le.entry.date <= as_of}
     replaced = {le.entry.corrects for le in visible.values() if le.entry.corrects in visible}
-    out = []
+    out: list[LoadedEntry] = []
     for le in visible.values():
         if le.rel in replaced:
             continue
@@ -108,7 +108,7 @@ def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: 
     """`history`: this task's effective entries up to the as-of date, oldest first."""
     state = _status(task, year, as_of, period, history)
     due = tm.deadline(task, year)
-    completed = None
+    completed: dt.date | None = None
     if state.status == "done":
         end = min(period.end, as_of)
         scope = [le for le in history if le.entry.date <= end and le.entry.unit in task.lead]
@@ -148,7 +148,7 @@ def _status(task: Task, year: int, as_of: dt.date, period: Period, history: list
 
 
 def compute(
-    dr: DataRoot,
+    dr: CleanRoot,
     year: int,
     as_of: dt.date,
     unit: str | None = None,
@@ -159,7 +159,6 @@ def compute(
     `period`: the reporting period judged (default: the year's); the units' deadline
     belongs to the annual report, so late units are listed only for a period that
     reaches it."""
-    assert dr.plan is not None and dr.appendix is not None  # load_clean refuses a root without them
     period = period or annual(year)
     year_period = annual(year)
     dl = dr.plan.reporting.deadline
@@ -167,7 +166,8 @@ def compute(
     by_task: dict[str, list[LoadedEntry]] = defaultdict(list)
     for le in effective_entries(dr, as_of) if entries is None else entries:
         by_task[le.entry.task].append(le)
-    states, late = [], defaultdict(list)
+    states: list[TaskState] = []
+    late: defaultdict[str, list[str]] = defaultdict(list)
     assignments = History(dr.plan.amendments)
     for task in dr.appendix.tasks():
         task = in_force(task, assignments, min(period.end, as_of))  # who led the task in that year

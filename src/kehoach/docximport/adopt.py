@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kehoach.docximport.body import parse_body
 from kehoach.docximport.build import build_appendix, count
@@ -19,17 +20,17 @@ from kehoach.docximport.units import Registry
 
 @dataclass
 class Result:
-    appendix: dict | None = None
-    plan: dict = field(default_factory=dict)
+    appendix: dict[str, Any] | None = None
+    plan: dict[str, Any] = field(default_factory=dict)
     plan_missing: list[str] = field(default_factory=list)
-    units: dict[str, dict] = field(default_factory=dict)  # new units only: code -> unit dict
+    units: dict[str, dict[str, Any]] = field(default_factory=dict)  # new units only: code -> unit dict
     names: dict[str, str] = field(default_factory=dict)  # every code the plan uses -> name
     notes: Notes = field(default_factory=Notes)
     tasks: int = 0
     groups: int = 0
 
 
-def _convert_encoding(blocks: list, notes: Notes) -> None:
+def _convert_encoding(blocks: list[Any], notes: Notes) -> None:
     """Legacy-encoded paragraphs and cells are converted in place before anything reads them."""
     for b in blocks:
         if isinstance(b, Para):
@@ -42,7 +43,7 @@ def _convert_encoding(blocks: list, notes: Notes) -> None:
                     c.raw = convert_encoding(c.raw, c.fonts, where, notes)
 
 
-def _lines(blocks: list, skip: set[int], notes: Notes) -> list[tuple[str, str, int]]:
+def _lines(blocks: list[Any], skip: set[int], notes: Notes) -> list[tuple[str, str, int]]:
     """(text, where, block position) outside the appendix tables, one per paragraph, in document order."""
     out: list[tuple[str, str, int]] = []
     for pos, b in enumerate(blocks):
@@ -104,7 +105,9 @@ def adopt(path: Path, known: dict[str, tuple[str, str | None]], today: dt.date) 
     return res
 
 
-def _appendix(blocks: list, found: list, registry: Registry, year: int, notes: Notes) -> dict | None:
+def _appendix(
+    blocks: list[Any], found: list[Any], registry: Registry, year: int, notes: Notes
+) -> dict[str, Any] | None:
     lines = []
     for table, header in found:
         where = f"bảng {table.number}, dòng tiêu đề"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _SECTION = re.compile(r"^(?P<n>[IVX]{1,4})\.\s+(?P<t>\S.*)$")
 _ITEM = re.compile(r"^(?P<n>\d{1,2})\.\s*(?P<t>\S.*)$")
@@ -12,18 +13,18 @@ _FOCAL = re.compile(r"\(qua ((?:Phòng|Văn phòng|Chi cục|Trung tâm)[^)]*)\)
 _AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*\S")
 
 
-def _item(m: re.Match) -> dict:
+def _item(m: re.Match[str]) -> dict[str, Any]:
     text = m["t"].strip()
     if len(text) <= 200 and not text.endswith((".", ":", ";")):
         return {"number": m["n"], "title": text, "bullets": []}
     return {"number": m["n"], "text": text, "bullets": []}
 
 
-def parse_body(lines: list[str]) -> dict:
+def parse_body(lines: list[str]) -> dict[str, Any]:
     """Fields found among the paragraphs after the title; keys absent when not found."""
-    found: dict = {}
+    found: dict[str, Any] = {}
     opening: list[str] = []
-    sections: list[dict] = []
+    sections: list[dict[str, Any]] = []
     i = 0
     while i < len(lines):
         text = lines[i]
@@ -58,7 +59,7 @@ def parse_body(lines: list[str]) -> dict:
     return found
 
 
-def _tidy(section: dict) -> dict:
+def _tidy(section: dict[str, Any]) -> dict[str, Any]:
     items = [{k: v for k, v in it.items() if v} for it in section["items"]]
     out = {"number": section["number"], "title": section["title"]}
     if section["paragraphs"]:
@@ -68,7 +69,7 @@ def _tidy(section: dict) -> dict:
     return out
 
 
-def _recipients(lines: list[str], i: int, found: dict) -> int:
+def _recipients(lines: list[str], i: int, found: dict[str, Any]) -> int:
     found["recipients"] = []
     while i < len(lines) and (m := _BULLET.match(lines[i])):
         entry = m["t"].strip().rstrip(";.,").strip()
@@ -80,7 +81,7 @@ def _recipients(lines: list[str], i: int, found: dict) -> int:
     return i
 
 
-def _signing(lines: list[str], found: dict) -> None:
+def _signing(lines: list[str], found: dict[str, Any]) -> None:
     signing = {"authority": lines[0]}
     rest = [t for t in lines[1:4] if t]
     if rest and rest[0].isupper():
@@ -90,7 +91,7 @@ def _signing(lines: list[str], found: dict) -> None:
     found["signing"] = signing
 
 
-def _reporting(sections: list[dict], found: dict) -> None:
+def _reporting(sections: list[dict[str, Any]], found: dict[str, Any]) -> None:
     texts = [p for s in sections for p in s["paragraphs"]]
     texts += [x for s in sections for it in s["items"] for x in [it.get("text") or "", *it["bullets"]]]
     for text in texts:

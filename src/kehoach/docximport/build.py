@@ -8,6 +8,8 @@ read is kept verbatim and listed for a human look.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kehoach.docximport.notes import Notes
 from kehoach.docximport.table import LABELS, NUMBER, Line
 from kehoach.docximport.text import one_line
@@ -18,7 +20,7 @@ ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 LETTERS = list("ABCDĐEGHIKLMNOPQRSTUVXY")
 
 
-def timeline(text: str, year: int, where: str, notes: Notes) -> dict:
+def timeline(text: str, year: int, where: str, notes: Notes) -> dict[str, Any]:
     text = one_line(text)
     years = parse_wording(text)
     if years is None:
@@ -37,11 +39,11 @@ def timeline(text: str, year: int, where: str, notes: Notes) -> dict:
 
 class _Groups:
     def __init__(self, notes: Notes) -> None:
-        self.top: list[dict] = []
-        self.sub: dict | None = None
+        self.top: list[dict[str, Any]] = []
+        self.sub: dict[str, Any] | None = None
         self.notes = notes
 
-    def _synthetic_top(self, where: str) -> dict:
+    def _synthetic_top(self, where: str) -> dict[str, Any]:
         self.notes.needs_look(
             where,
             "bảng không có dòng nhóm I., II. ở cấp ngoài cùng; đã đặt các nhiệm vụ vào "
@@ -64,7 +66,7 @@ class _Groups:
         self.sub = {"id": mark, "title": title, "tasks": [], "groups": []}
         parent["groups"].append(self.sub)
 
-    def current(self, where: str) -> tuple[dict, str]:
+    def current(self, where: str) -> tuple[dict[str, Any], str]:
         group = self.sub or (self.top[-1] if self.top else self._synthetic_top(where))
         prefix = ".".join(g["id"] for g in ([self.top[-1]] if self.sub else []) + [group])
         return group, prefix
@@ -74,9 +76,9 @@ MAX_TASKS = 99
 """A task number has at most two digits (I.1 … II.C.99), as in the plan's numbering."""
 
 
-def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Notes) -> list[dict]:
+def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Notes) -> list[dict[str, Any]]:
     groups = _Groups(notes)
-    last: dict | None = None
+    last: dict[str, Any] | None = None
     for line in lines:
         if line.kind == "group":
             groups.open(line.values["mark"], line.values["title"], line.where)
@@ -114,7 +116,9 @@ def build_appendix(lines: list[Line], registry: Registry, year: int, notes: Note
     return [_tidy(g) for g in groups.top]
 
 
-def _task(tid: str, v: dict, registry: Registry, year: int, where: str, notes: Notes) -> dict | None:
+def _task(
+    tid: str, v: dict[str, Any], registry: Registry, year: int, where: str, notes: Notes
+) -> dict[str, Any] | None:
     missing = [LABELS[f] for f in ("content", "lead", "timeline", "output") if not v.get(f)]
     if missing:
         notes.refuse(
@@ -141,7 +145,7 @@ def _task(tid: str, v: dict, registry: Registry, year: int, where: str, notes: N
     }
 
 
-def _tidy(group: dict) -> dict:
+def _tidy(group: dict[str, Any]) -> dict[str, Any]:
     out = {"id": group["id"], "title": group["title"]}
     if group["tasks"]:
         out["tasks"] = group["tasks"]
@@ -150,7 +154,7 @@ def _tidy(group: dict) -> dict:
     return out
 
 
-def count(groups: list[dict]) -> tuple[int, int]:
+def count(groups: list[dict[str, Any]]) -> tuple[int, int]:
     """(tasks, groups) in the appendix, at every level."""
     tasks = total = 0
     for g in groups:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from kehoach.docximport.notes import Notes
 
@@ -44,10 +45,10 @@ def _mixed_case(caps: str, lines: list[str]) -> str | None:
     return None
 
 
-def parse_header(lines: list[tuple[str, str]], notes: Notes) -> dict:
+def parse_header(lines: list[tuple[str, str]], notes: Notes) -> dict[str, Any]:
     """Fields found; keys absent when not found. `year` is the document's year when seen."""
     texts = [t for t, _ in lines]
-    found: dict = {}
+    found: dict[str, Any] = {}
     for i, (text, where) in enumerate(lines):
         if "parent" not in found and (m := _PARENT.match(text)):
             found["parent"] = f"UBND {m[1].lower()} {title_case(m[2])}"
@@ -82,9 +83,9 @@ def parse_header(lines: list[tuple[str, str]], notes: Notes) -> dict:
     return found
 
 
-def parse_basis(texts: list[tuple[str, str]], notes: Notes) -> list[dict]:
+def parse_basis(texts: list[tuple[str, str]], notes: Notes) -> list[dict[str, Any]]:
     """Documents cited as "<Loại> số <số> ngày d/m/yyyy của <cơ quan> về …", first seen first."""
-    out: dict[tuple[str, str], dict] = {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for text, where in texts:
         for start in re.finditer(rf"(?:{_DOC_KINDS})\s+số\s", text):
             m = _CITE.match(text, start.start())

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kehoach.docximport.notes import Notes
 from kehoach.docximport.units import Registry
 from kehoach.docximport.yamlout import Commented, Missing
 
 
-def build_plan(head: dict, body: dict, basis: list[dict], registry: Registry, notes: Notes) -> tuple[dict, list[str]]:
+def build_plan(
+    head: dict[str, Any], body: dict[str, Any], basis: list[dict[str, Any]], registry: Registry, notes: Notes
+) -> tuple[dict[str, Any], list[str]]:
     """(plan dict, the keys that are missing and marked `# CẦN BỔ SUNG`)."""
     missing: list[str] = []
 
-    def need(value, key: str, hint: str):
+    def need(value: Any, key: str, hint: str) -> Any:
         if value in (None, [], ""):
             missing.append(key)
             return Missing(hint)
@@ -19,7 +23,7 @@ def build_plan(head: dict, body: dict, basis: list[dict], registry: Registry, no
 
     number = head.get("number")
     date = head.get("date")
-    reporting: dict = {
+    reporting: dict[str, Any] = {
         "deadline": need(body.get("deadline"), "reporting.deadline", "hạn báo cáo hằng năm, ví dụ month: 11, day: 15"),
         "deadline_text": need(
             body.get("deadline_text"), "reporting.deadline_text", 'lời văn về hạn, ví dụ "trước ngày 15/11 hằng năm"'

@@ -15,11 +15,13 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
@@ -71,7 +73,7 @@ def _patch(xml: bytes) -> bytes:
     """Control characters XML forbids → private-use markers, so parsing succeeds and text.py can report them."""
     xml = _BAD_RAW.sub(lambda m: _marker(m.group()[0]), xml)
 
-    def ref(m: re.Match) -> bytes:
+    def ref(m: re.Match[bytes]) -> bytes:
         code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
         return _marker(code) if code < 0x20 and code not in _ALLOWED else m.group()
 
@@ -139,7 +141,7 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], wanted: list[zipfile.
             )
 
 
-def open_document(path: Path) -> Any:
+def open_document(path: Path) -> DocxDocument:
     parts = _parts(path)
     parts["word/document.xml"] = _patch(parts["word/document.xml"])
     buf = io.BytesIO()
@@ -160,7 +162,7 @@ def open_document(path: Path) -> Any:
 class _Fonts:
     """The font a run is shown in: its own rFonts, else its paragraph style's, else the default."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.by_style: dict[str, str | None] = {}
         for style in document.styles:
             s, name = style, None
@@ -174,13 +176,13 @@ class _Fonts:
         self.default = defaults.get(qn("w:ascii")) if defaults is not None else None
 
     @staticmethod
-    def own(el) -> list[str]:
+    def own(el: Any) -> list[str]:
         fonts = el.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
         if fonts is None:
             return []
         return [v for k in ("w:ascii", "w:hAnsi") if (v := fonts.get(qn(k)))]
 
-    def of_paragraph(self, p) -> str | None:
+    def of_paragraph(self, p: Any) -> str | None:
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         sid = style.get(qn("w:val")) if style is not None else "Normal"
         return self.by_style.get(sid) or self.by_style.get("Normal") or self.default
@@ -189,7 +191,7 @@ class _Fonts:
 _TEXT_TAGS = {qn("w:t"): None, qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t", qn("w:noBreakHyphen"): "-"}
 
 
-def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
+def _paragraph(p: Any, fonts: _Fonts) -> tuple[str, set[str]]:
     parts: list[str] = []
     used: set[str] = set()
     base = fonts.of_paragraph(p)
@@ -205,7 +207,7 @@ def _paragraph(p, fonts: _Fonts) -> tuple[str, set[str]]:
     return "".join(parts), used
 
 
-def _children(el, tag: str):
+def _children(el: Any, tag: str) -> Iterator[Any]:
     """Direct children with `tag`, looking through content controls (w:sdt)."""
     for child in el:
         if child.tag == tag:
@@ -216,7 +218,7 @@ def _children(el, tag: str):
                 yield from _children(content, tag)
 
 
-def _val(tcpr, tag: str) -> str | None:
+def _val(tcpr: Any, tag: str) -> str | None:
     el = tcpr.find(qn(tag)) if tcpr is not None else None
     return None if el is None else (el.get(qn("w:val")) or "continue")
 
@@ -226,7 +228,7 @@ def _count(value: str | None, default: int = 0) -> int:
     return int(value) if value and value.isascii() and value.isdigit() and len(value) <= 3 else default
 
 
-def _table(tbl, number: int, fonts: _Fonts) -> Table:
+def _table(tbl: Any, number: int, fonts: _Fonts) -> Table:
     rows: list[Row] = []
     for n, tr in enumerate(_children(tbl, qn("w:tr")), start=1):
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
@@ -235,7 +237,8 @@ def _table(tbl, number: int, fonts: _Fonts) -> Table:
         for tc in _children(tr, qn("w:tc")):
             tcpr = tc.find(qn("w:tcPr"))
             span = _count(_val(tcpr, "w:gridSpan"), default=1) or 1
-            texts, used = [], set()
+            texts: list[str] = []
+            used: set[str] = set()
             for p in tc.iter(qn("w:p")):
                 text, f = _paragraph(p, fonts)
                 texts.append(text)
@@ -260,7 +263,7 @@ def read_blocks(path: Path) -> list[Para | Table]:
         raise _unreadable(path, "cấu trúc bên trong không đúng dạng văn bản Word") from None
 
 
-def _blocks(document: Any) -> list[Para | Table]:
+def _blocks(document: DocxDocument) -> list[Para | Table]:
     fonts = _Fonts(document)
     blocks: list[Para | Table] = []
     paras = tables = 0
@@ -275,7 +278,7 @@ def _blocks(document: Any) -> list[Para | Table]:
     return blocks
 
 
-def _body(body):
+def _body(body: Any) -> Iterator[Any]:
     for child in body:
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from kehoach.docximport.notes import Notes
-from kehoach.docximport.read import Para, Row, Table
+from kehoach.docximport.read import Cell, Para, Row, Table
 from kehoach.docximport.text import clean
 
 LABELS = {
@@ -140,7 +141,7 @@ def classify(table: Table, header: Header, notes: Notes) -> list[Line]:
     return lines
 
 
-def _group(values: dict[str, str], filled, table: Table, row: Row, notes: Notes) -> Line | None:
+def _group(values: dict[str, str], filled: list[Cell], table: Table, row: Row, notes: Notes) -> Line | None:
     where = _where(table.number, row.number)
     if len(filled) == 1:
         text = clean(filled[0].raw, where, Notes())
@@ -163,7 +164,7 @@ def _task(values: dict[str, str], where: str) -> Line | None:
     return Line("task", where, dict(values))
 
 
-def appendix_title(blocks: list, table_number: int, notes: Notes) -> str | None:
+def appendix_title(blocks: list[Any], table_number: int, notes: Notes) -> str | None:
     """The paragraph(s) just before the table, after "Phụ lục", not the "(Kèm theo …)" line."""
     before: list[str] = []
     for block in blocks:

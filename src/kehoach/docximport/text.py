@@ -64,12 +64,12 @@ def recase(caps: str, sources: list[str]) -> str:
                 counts = seen.setdefault(word.lower(), {})
                 counts[word] = counts.get(word, 0) + 1
 
-    def pick(m: re.Match) -> str:
+    def pick(m: re.Match[str]) -> str:
         word = m.group()
         if any(ch.isdigit() for ch in word):
             return word
         counts = seen.get(word.lower())
-        return max(counts, key=counts.get) if counts else word.lower()
+        return max(counts, key=lambda w: counts[w]) if counts else word.lower()
 
     out = re.sub(r"\w+", pick, caps)
     return out[:1].upper() + out[1:]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from kehoach.docximport.notes import Notes
 from kehoach.model.plan import GENERIC_RELATED
@@ -136,7 +137,7 @@ class Registry:
         self.by_key = {exact_key(n): c for c, (n, s) in known.items()}
         self.by_key.update({exact_key(s): c for c, (n, s) in known.items() if s})
         self.names = {c: n for c, (n, _) in known.items()}
-        self.new: dict[str, dict] = {}
+        self.new: dict[str, dict[str, Any]] = {}
         self.used: list[str] = []  # codes, in first-seen order
 
     def known_names(self) -> list[str]:

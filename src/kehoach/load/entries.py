@@ -15,13 +15,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from kehoach.layout import IGNORED_NAMES as IGNORED_NAMES
+from kehoach.layout import PROGRESS_DIR
 from kehoach.load.files import parse_mapping, read_text
 from kehoach.load.placement import classify
 from kehoach.load.schema_errors import problems_from
-from kehoach.load.tree import IGNORED_NAMES as IGNORED_NAMES
 from kehoach.load.tree import scan
 from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.model.entry import Entry
@@ -51,18 +53,18 @@ def entry_rels(root: Path) -> tuple[list[str], list[str]]:
     """(YAML entry files, stray files) under progress/ as root-relative POSIX paths, in
     the order `sorted(Path.rglob("*"))` gives them (component by component).
     What is not a regular file is not listed (see load/tree.py)."""
-    return split_yaml(scan(root, "progress").files)
+    return split_yaml(scan(root, PROGRESS_DIR).files)
 
 
-def parse_one(root: str, rel: str) -> tuple[dict | None, Problem | None]:
+def parse_one(root: str, rel: str) -> tuple[dict[str, Any] | None, Problem | None]:
     """A file's values before the model, or the problem that stops reading it."""
     text, problem = read_text(os.path.join(root, rel), rel)
-    if problem:
+    if problem or text is None:
         return None, problem
     return parse_mapping(text, rel)
 
 
-def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict | None, Problem | None]]:
+def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict[str, Any] | None, Problem | None]]:
     root, rels = job
     return [parse_one(root, rel) for rel in rels]
 
@@ -88,10 +90,10 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
     return out
 
 
-def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict | None, Problem | None]]:
+def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict[str, Any] | None, Problem | None]]:
     """Parsed files in order; with several jobs, workers parse slices while this
     process validates the slices already done (imap keeps the order)."""
-    if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2:
+    if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2 or not _can_fork():
         for rel in rels:
             yield parse_one(base, rel)
         return
@@ -112,6 +114,11 @@ def _jobs() -> int:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         n = os.cpu_count() or 1
+    return n if _can_fork() else 1
+
+
+def _can_fork() -> bool:
+    """Workers are forked (nothing re-imported); where there is no fork (Windows) one process reads all."""
     import multiprocessing
 
-    return n if "fork" in multiprocessing.get_all_start_methods() else 1
+    return "fork" in multiprocessing.get_all_start_methods()

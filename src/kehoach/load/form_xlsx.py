@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach import formlayout as fl
-from kehoach.errors import KehoachError, UsageError
+from kehoach.errors import KehoachError
 
 MAX_FILE = 20 * 1024 * 1024
 MAX_UNPACKED = 30 * 1024 * 1024
@@ -47,17 +47,12 @@ class Form:
 
 
 def _check_zip(path: Path) -> None:
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError(
-            f"{path} không phải tệp .xlsx; hãy lưu biểu mẫu bằng Excel dạng «Excel Workbook (.xlsx)» rồi nhập lại.",
-            code="KH160",
-        )
+    """Sizes first: a form is small; anything larger is refused before it is opened.
+    (The command layer has already refused a path that is not an .xlsx file.)"""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UsageError(f"không đọc được {path} ({exc.strerror}).", code="KH160") from None
-    if not path.is_file():
-        raise UsageError(f"{path} không phải là một tệp.", code="KH160")
+        raise FormError(f"không đọc được {path} ({exc.strerror}).", code="KH161") from None
     if size > MAX_FILE:
         raise FormError(
             f"{path} lớn {size // (1024 * 1024)} MB, quá {MAX_FILE // (1024 * 1024)} MB cho một biểu mẫu; "

@@ -16,12 +16,9 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Literal
 
-from kehoach import naming
+from kehoach.layout import ENTRY_NAME, IGNORED_NAMES, PROGRESS_DIR, SUFFIX, UNITS_DIR, entry_file
 from kehoach.load.text import MAX_BYTES
-from kehoach.load.tree import IGNORED_NAMES
 from kehoach.problems import Problem, make
-
-"""Files allowed anywhere in the data folders and never read."""
 
 Kind = Literal["entry", "ignored", "stray"]
 
@@ -34,7 +31,7 @@ def classify(name: str) -> Kind:
     """What a file name under progress/ is: an entry to read, a file to ignore, or a stray."""
     if name in IGNORED_NAMES:
         return "ignored"
-    if name.endswith(".yaml") and name != ".yaml":
+    if name.endswith(SUFFIX) and name != SUFFIX:
         return "entry"
     return "stray"
 
@@ -42,11 +39,11 @@ def classify(name: str) -> Kind:
 def free_name(wanted: str, taken: Collection[str], same_as: str | None = None) -> str:
     """`wanted` (a root-relative …/<stem>.yaml path), or the first `-2`, `-3` … variant not in `taken`.
     `same_as` is the path being renamed: it does not block its own name."""
-    base = wanted.removesuffix(".yaml")
+    base = wanted.removesuffix(SUFFIX)
     candidate, n = wanted, 1
     while candidate in taken and candidate != same_as:
         n += 1
-        candidate = f"{base}-{n}.yaml"
+        candidate = f"{base}-{n}{SUFFIX}"
     return candidate
 
 
@@ -100,14 +97,14 @@ def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
     own = None
     if len(parts) == 3 and m is not None and _ENTRY_STEM.match(m["stem"]) and _LOOKS_YAML.search(parts[-1]):
         folder = parts[1].upper() if parts[1].upper() in units else parts[1]
-        own = f"progress/{folder}/{m['stem']}.yaml"
+        own = f"{PROGRESS_DIR}/{folder}/{m['stem']}{SUFFIX}"
     entry, _, _ = load_model(root / rel, rel, Entry)
     if entry is None:
         return own
-    by_content = f"progress/{entry.unit}/{naming.stem(entry.date, entry.task)}.yaml"
-    name = naming.NAME.match(own.rsplit("/", 1)[-1]) if own is not None else None
+    by_content = entry_file(entry.unit, entry.date, entry.task)
+    name = ENTRY_NAME.match(own.rsplit("/", 1)[-1]) if own is not None else None
     agrees = name is not None and (name["date"], name["task"]) == (entry.date.isoformat(), entry.task)
-    return own if own is not None and agrees and own.startswith(f"progress/{entry.unit}/") else by_content
+    return own if own is not None and agrees and own.startswith(f"{PROGRESS_DIR}/{entry.unit}/") else by_content
 
 
 def _size(path: Path) -> int | None:
@@ -157,6 +154,6 @@ def unit_file_problem(rel: str) -> Problem:
             1,
             1,
             f"tệp đơn vị phải có đuôi .yaml (viết thường) nên tệp này không được đọc; "
-            f"hãy đổi tên thành units/{m['stem']}.yaml.",
+            f"hãy đổi tên thành {UNITS_DIR}/{m['stem']}{SUFFIX}.",
         )
     return make("KH040", rel, 1, 1, "tệp không có đuôi .yaml nên bị bỏ qua; hãy đổi tên nếu đây là dữ liệu.")

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kehoach.gcpause import no_gc
+from kehoach.layout import PLAN_DIR, PROGRESS_DIR, READ_DIRS, SUFFIX, UNITS_DIR
+from kehoach.layout import PLAN_FILE as PLAN_FILE  # also imported from here (check/assignment.py)
+from kehoach.layout import TASKS_FILE as TASKS_FILE
 from kehoach.load.entries import load_entries, split_yaml
 from kehoach.load.files import load_model
 from kehoach.load.placement import stray_problems, unit_file_problem
-from kehoach.load.tree import DATA_DIRS, scan
+from kehoach.load.tree import scan
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
 from kehoach.model.unit import Unit
 from kehoach.problems import Problem, make
-
-PLAN_FILE = "plan/plan.yaml"
-TASKS_FILE = "plan/tasks.yaml"
 
 
 @dataclass
@@ -45,6 +45,22 @@ class DataRoot:
         return (self.root / rel).read_text(encoding="utf-8")
 
 
+class CleanRoot(DataRoot):
+    """A root whose plan and appendix loaded: every validated root (what `load_clean` returns),
+    and a review's revisions once checked. The same fields as DataRoot, narrowed for the type
+    checker; built only by `clean`."""
+
+    plan: Plan
+    appendix: Appendix
+
+
+def clean(dr: DataRoot) -> CleanRoot:
+    """`dr` as a CleanRoot (sharing its data); callers check first, or validation did (KH039)."""
+    if dr.plan is None or dr.appendix is None:
+        raise AssertionError("a root without its plan or appendix")
+    return CleanRoot(**{f.name: getattr(dr, f.name) for f in fields(dr)})
+
+
 def rel_of(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
@@ -57,30 +73,30 @@ def load_root(root: Path, jobs: int | None = None) -> DataRoot:
 
 def _load_root(root: Path, jobs: int | None) -> DataRoot:
     dr = DataRoot(root=root)
-    listings = {top: scan(root, top) for top in DATA_DIRS}  # nothing is followed (load/tree.py)
+    listings = {top: scan(root, top) for top in READ_DIRS}  # nothing is followed (load/tree.py)
     refused: set[str] = set()
     for listing in listings.values():
         dr.problems.extend(listing.problems)
         refused.update(p.path for p in listing.problems)
-    plan_files = set(listings["plan"].files)
+    plan_files = set(listings[PLAN_DIR].files)
     for rel, model, attr in ((PLAN_FILE, Plan, "plan"), (TASKS_FILE, Appendix, "appendix")):
         if rel not in plan_files:
-            if rel not in refused and "plan" not in refused:
+            if rel not in refused and PLAN_DIR not in refused:
                 dr.problems.append(make("KH039", rel, 1, 1, f"thiếu tệp {rel}; dữ liệu Kế hoạch phải có tệp này."))
             continue
         dr.files.append(rel)
         value, _, problems = load_model(root / rel, rel, model)
         setattr(dr, attr, value)
         dr.problems.extend(problems)
-    for rel in listings["units"].files:
+    for rel in listings[UNITS_DIR].files:
         path = root / rel
-        if path.suffix != ".yaml":
+        if path.suffix != SUFFIX:
             dr.problems.append(unit_file_problem(rel))
             continue
         dr.files.append(rel)
         unit, text, problems = load_model(path, rel, Unit)
         dr.problems.extend(problems)
-        if unit is None:
+        if unit is None or text is None:  # (text is None only when unit is)
             dr.broken_units.add(path.stem)  # its own problem is reported; don't echo it everywhere
         else:
             if unit.code in dr.units:
@@ -97,7 +113,7 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
                 continue
             dr.units[unit.code] = unit
             dr.unit_files[unit.code] = rel
-    yamls, others = split_yaml(listings["progress"].files)
+    yamls, others = split_yaml(listings[PROGRESS_DIR].files)
     taken = set(yamls)
     unit_names = set(dr.units) | dr.broken_units
     dr.problems.extend(stray_problems(root, others, taken, unit_names))

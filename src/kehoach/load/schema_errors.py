@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kehoach import naming
+from kehoach.layout import ENTRY_NAME
 from kehoach.load import suggest
 from kehoach.load.yamlsafe import locate
 from kehoach.model.fields import fields
@@ -217,7 +217,7 @@ def _example(key: str, parent: Loc, model: type[BaseModel] | None, path: str) ->
 
     if model is Entry and not parent:
         parts = path.split("/")
-        m = naming.NAME.match(parts[-1])
+        m = ENTRY_NAME.match(parts[-1])
         if key == "task" and m is not None:
             return _quoted(m["task"])
         if key == "date" and m is not None:

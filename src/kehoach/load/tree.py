@@ -15,14 +15,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach.layout import IGNORED_NAMES, PLAN_DIR, PROGRESS_DIR, READ_DIRS, TEMPLATES_DIR, UNITS_DIR
 from kehoach.problems import Problem, make
 from kehoach.write import is_temp_name
 
-DATA_DIRS = ("plan", "units", "progress", "templates")
-IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
+__all__ = ["DEPTH", "IGNORED_NAMES", "READ_DIRS", "Listing", "kind_code", "problem", "scan"]
 
 # How many folder levels each data folder may hold below itself; deeper is KH122.
-DEPTH = {"plan": 0, "units": 0, "progress": 1, "templates": 8}
+DEPTH = {PLAN_DIR: 0, UNITS_DIR: 0, PROGRESS_DIR: 1, TEMPLATES_DIR: 8}
 
 _WHY = {
     "KH120": "đây là liên kết tượng trưng (symlink); kehoach chỉ đọc tệp thường nằm trong thư mục dữ liệu, "

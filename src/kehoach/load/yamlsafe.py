@@ -52,13 +52,13 @@ _MAYBE_BANG = re.compile(r"(?:^|[\s\[{,])!(?:[\s\]},]|$)", re.M)
 class _Loader(CParser):
     """libyaml's parser and composer (C); our own cheap resolver, no constructor."""
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: object, value: object, implicit: object) -> str:
         return _PLAIN
 
-    def descend_resolver(self, current_node, current_index):  # no path resolvers
+    def descend_resolver(self, current_node: object, current_index: object) -> None:  # no path resolvers
         return None
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         return None
 
 
@@ -93,8 +93,7 @@ def compose(text: str, path: str) -> yaml.Node:
 def _refuse_anchors(text: str, path: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if getattr(event, "anchor", None) is not None:
-                m = event.start_mark
+            if getattr(event, "anchor", None) is not None and (m := event.start_mark) is not None:
                 raise _Bad(
                     make(
                         "KH010",
@@ -111,8 +110,7 @@ def _refuse_anchors(text: str, path: str) -> None:
 def _refuse_bang(text: str, path: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if getattr(event, "tag", None) == "!":
-                m = event.start_mark
+            if getattr(event, "tag", None) == "!" and (m := event.start_mark) is not None:
                 raise _Bad(
                     make(
                         "KH014",
@@ -178,10 +176,15 @@ def _reason(problem: str) -> str:
     return "cấu trúc không đúng"
 
 
+Loc = tuple[str | int, ...]
+"""A path of keys and list indexes inside a YAML file."""
+
 MAX_DEPTH = 50  # our files nest four levels; deeper is a mistake or an attack
 
 
-def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = None, key: str | None = None) -> Any:
+def to_python(
+    node: yaml.Node, path: str, depth: int = 0, soft: list[Problem] | None = None, key: str | None = None
+) -> Any:
     """Node tree → plain values, typed by YAML 1.2 core; raise _Bad on policy breaches.
 
     With `soft` (a list), problems that leave the structure readable (KH011, KH012,
@@ -204,7 +207,7 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
         )
     if isinstance(node, yaml.SequenceNode):
         return [to_python(item, path, depth + 1, soft) for item in node.value]
-    result: dict = {}
+    result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             m = key_node.start_mark
@@ -236,13 +239,13 @@ def to_python(node: yaml.Node, path: str, depth: int = 0, soft: list | None = No
 SOFT_CODES = frozenset({"KH011", "KH012", "KH014"})
 
 
-def _refuse(problem: Problem, soft: list | None) -> None:
+def _refuse(problem: Problem, soft: list[Problem] | None) -> None:
     if soft is None:
         raise _Bad(problem)
     soft.append(problem)
 
 
-def _scalar(node: yaml.ScalarNode, path: str, soft: list | None = None, key: str | None = None) -> Any:
+def _scalar(node: yaml.ScalarNode, path: str, soft: list[Problem] | None = None, key: str | None = None) -> Any:
     value = node.value
     if node.tag != _PLAIN:
         _refuse(_tag_problem(node, path, key), soft)
@@ -361,7 +364,7 @@ def every_problem(text: str, path: str, first: Problem) -> list[Problem]:
     return found or [first]
 
 
-def locate(text: str, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
     """1-based position of the value at `loc` (or its key, with key=True).
 
     Walks as deep as the path exists; an absent key points at its parent.
@@ -370,6 +373,8 @@ def locate(text: str, loc: tuple, *, key: bool = False) -> tuple[int, int]:
     try:
         node = _Loader(text).get_single_node()
     except yaml.YAMLError:
+        return 1, 1
+    if node is None:  # an empty text
         return 1, 1
     mark = node.start_mark
     for part in loc:

@@ -13,6 +13,14 @@ from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
 
 GENERIC_RELATED = "Các cơ quan, đơn vị, địa phương có liên quan"
+GENERIC_SHORT = "Các cơ quan liên quan"  # its name where a table has no room for the whole phrase
+
+
+def is_generic(name: str) -> bool:
+    """Whether a coordinator is the plan's generic phrase (any related body) rather than a unit code."""
+    return name == GENERIC_RELATED
+
+
 """The plan's generic coordinator: any registered unit may report on such a task."""
 
 
@@ -176,7 +184,7 @@ class Task(Strict):
 
     @property
     def generic_coordination(self) -> bool:
-        return GENERIC_RELATED in self.coordinating
+        return any(map(is_generic, self.coordinating))
 
     def assigned(self, unit: str, internal: bool, assignment: tuple[list[str], list[str]] | None = None) -> bool:
         """May `unit` report on this task: a lead, a named coordinator, or any unit of the
@@ -216,7 +224,7 @@ class Appendix(Strict):
     def walk(self) -> Iterator[tuple[tuple[Group, ...], Task]]:
         """Every task with the chain of groups above it, in document order."""
 
-        def rec(groups: list[Group], chain: tuple[Group, ...]):
+        def rec(groups: list[Group], chain: tuple[Group, ...]) -> Iterator[tuple[tuple[Group, ...], Task]]:
             for g in groups:
                 here = chain + (g,)
                 for t in g.tasks:

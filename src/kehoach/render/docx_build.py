@@ -22,8 +22,6 @@ user text can never start a heading, a bullet or a directive; the marks are remo
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-
 from kehoach.errors import TemplateError
 from kehoach.render import docx_layout as L
 
@@ -135,6 +133,7 @@ class _Builder:
 
     def table_line(self, n: int, line: str) -> None:
         grid = self.grid
+        assert grid is not None  # called only inside ::table
         if line.startswith("| ") or line == "|":
             if self.cells is None:
                 raise self.fail(n, "ô `| …` phải đứng sau ::row hoặc ::group")
@@ -165,8 +164,8 @@ class _Builder:
             raise self.fail(n, f"trong bảng chỉ dùng ::col, ::row, ::group, | ô, ::end-table (gặp `{name}`)")
 
 
-def build(markup: str, source: str) -> DocxDocument:
-    """The Document for `markup`; `source` names the template in error messages."""
+def build(markup: str, source: str) -> L.Built:
+    """The document for `markup` (its only way out: `.to_bytes`); `source` names the template in errors."""
     notice = next(
         (
             _plain(ln.strip()[len("::notice") :]).strip()
@@ -181,4 +180,4 @@ def build(markup: str, source: str) -> DocxDocument:
     if b.grid is not None:
         raise b.fail(n, "bảng chưa đóng bằng ::end-table")
     b.flush()
-    return b.doc
+    return L.Built(b.doc)

@@ -14,6 +14,7 @@ import re
 import zipfile
 from copy import deepcopy
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -29,7 +30,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from kehoach.render import docx_stream
-from kehoach.render.vn import LINE_BREAK
+from kehoach.text_vn import LINE_BREAK
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -39,6 +40,9 @@ PAGE_W, PAGE_H = Mm(210), Mm(297)
 MARGINS = dict(top=Mm(20), bottom=Mm(20), left=Mm(30), right=Mm(15))
 TEXT_W_CM = {False: 16.5, True: 25.2}  # portrait / landscape text width
 LINE_SPACING = 1.15
+# XML elements here are python-docx's oxml classes, which its annotations and lxml-stubs type
+# only as lxml's _Element: the module types them Any. Templates are built outside any document.
+_NO_PARENT: Any = None
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -91,7 +95,7 @@ CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_A
 
 
 # ---------------------------------------------------------------- fonts and runs
-def _set_fonts(rpr) -> None:
+def _set_fonts(rpr: Any) -> None:
     """Times New Roman on all four slots, theme attributes removed, language vi-VN."""
     fonts = rpr.get_or_add_rFonts()
     for attr in _THEME_ATTRS:
@@ -124,11 +128,11 @@ def _setup_styles(doc: DocxDocument) -> None:
 
 
 @functools.cache
-def _rpr_template(size: float, bold: bool, italic: bool):
+def _rpr_template(size: float, bold: bool, italic: bool) -> Any:
     """Run properties built once through python-docx, then copied: same XML, a fraction of the cost."""
-    r = OxmlElement("w:r")
+    r: Any = OxmlElement("w:r")
     _set_fonts(r.get_or_add_rPr())
-    font = Run(r, None).font
+    font = Run(r, _NO_PARENT).font
     font.size = Pt(size)
     font.bold, font.italic = bold or None, italic or None  # plain text inherits "not bold": no element
     return r.rPr
@@ -136,10 +140,17 @@ def _rpr_template(size: float, bold: bool, italic: bool):
 
 @functools.cache
 def _ppr_template(
-    align, indent: float | None, after: float, before: float, spacing: float, keep_next: bool, empty: bool
-):
+    align: WD_ALIGN_PARAGRAPH | None,
+    indent: float | None,
+    after: float,
+    before: float,
+    spacing: float,
+    keep_next: bool,
+    empty: bool,
+) -> Any:
     """Paragraph properties (with the paragraph mark's fonts), built once per format."""
-    par = Paragraph(OxmlElement("w:p"), None)
+    el: Any = OxmlElement("w:p")
+    par = Paragraph(el, _NO_PARENT)
     fmt = par.paragraph_format
     fmt.alignment = align
     fmt.space_after, fmt.space_before = Pt(after), Pt(before)
@@ -155,10 +166,10 @@ def _ppr_template(
     return par._p.pPr
 
 
-def add_run(par, text: str, size: float = BODY_SIZE, bold: bool = False, italic: bool = False):
+def add_run(par: Paragraph, text: str, size: float = BODY_SIZE, bold: bool = False, italic: bool = False) -> Paragraph:
     """One run with the full font setup; in-paragraph line breaks become <w:br/> inside it,
     NB_HYPHEN a <w:noBreakHyphen/> (a hyphen the line never breaks at)."""
-    r = OxmlElement("w:r")
+    r: Any = OxmlElement("w:r")
     r.append(deepcopy(_rpr_template(size, bold, italic)))
     for i, line in enumerate(text.split(LINE_BREAK)):
         if i:
@@ -185,7 +196,7 @@ def _unbroken_codes(text: str) -> str:
     return _CODE_HYPHEN.sub(NB_HYPHEN, text)
 
 
-def _attach(container, p) -> Paragraph:
+def _attach(container: Any, p: Any) -> Paragraph:
     """Add a paragraph element at the end of a document body (before its sectPr), cell or header."""
     if isinstance(container, DocxDocument):
         body = container.element.body
@@ -200,19 +211,19 @@ def _attach(container, p) -> Paragraph:
 
 
 def paragraph(
-    container,
+    container: Any,
     text: str = "",
     *,
     size: float = BODY_SIZE,
-    bold=False,
-    italic=False,
-    align=CENTER,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH | None = CENTER,
     indent: float | None = None,
     after: float = 0,
     before: float = 0,
     spacing: float = 1.0,
     keep_next: bool = False,
-):
+) -> Paragraph:
     """A paragraph with explicit format; `container` is the document, a cell or a header."""
     p = OxmlElement("w:p")
     p.append(deepcopy(_ppr_template(align, indent, after, before, spacing, keep_next, not text)))
@@ -222,16 +233,16 @@ def paragraph(
     return par
 
 
-def _mark_rpr(par):
+def _mark_rpr(par: Paragraph) -> Any:
     ppr = par._p.get_or_add_pPr()
-    rpr = ppr.find(qn("w:rPr"))
+    rpr: Any = ppr.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
     return rpr
 
 
-def rule(container, length_cm: float, width_cm: float, after: float = 0) -> None:
+def rule(container: Any, length_cm: float, width_cm: float, after: float = 0) -> None:
     """A short centred line: an empty paragraph whose bottom border spans its indents."""
     par = paragraph(container, after=after, before=3)
     side = max((width_cm - length_cm) / 2, 0)
@@ -239,7 +250,7 @@ def rule(container, length_cm: float, width_cm: float, after: float = 0) -> None
     par.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     par.paragraph_format.line_spacing = Pt(2)
     ppr = par._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
+    border: Any = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
@@ -267,12 +278,12 @@ def body(doc: DocxDocument, text: str, kind: str = "para", *, keep_next: bool = 
     docx_stream.stream_of(doc).add(doc, text, BODY_KINDS[kind], keep_next or kind.startswith("h"))
 
 
-def _body_element(text: str, style: tuple, keep_next: bool):
+def _body_element(text: str, style: tuple[Any, ...], keep_next: bool) -> Any:
     """The XML element `body` stands for, built the ordinary way (docx_stream copies its shape)."""
     bold, italic = style
-    p = OxmlElement("w:p")
+    p: Any = OxmlElement("w:p")
     p.append(deepcopy(_ppr_template(JUSTIFY, 1.27, 6, 0, LINE_SPACING, keep_next, not text)))
-    add_run(Paragraph(p, None), text, BODY_SIZE, bold, italic)
+    add_run(Paragraph(p, _NO_PARENT), text, BODY_SIZE, bold, italic)
     return p
 
 
@@ -282,12 +293,21 @@ def keep_last_with_next(doc: DocxDocument) -> None:
         doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
-def centred(doc: DocxDocument, text: str, *, size=BODY_SIZE, bold=False, italic=False, after=0, before=0):
+def centred(
+    doc: DocxDocument,
+    text: str,
+    *,
+    size: float = BODY_SIZE,
+    bold: bool = False,
+    italic: bool = False,
+    after: float = 0,
+    before: float = 0,
+) -> Paragraph:
     return paragraph(doc, text, size=size, bold=bold, italic=italic, align=CENTER, after=after, before=before)
 
 
 # ---------------------------------------------------------------- tables
-def _table(container, widths_cm: list[float], rows: int, borders: bool):
+def _table(container: Any, widths_cm: list[float], rows: int, borders: bool) -> Any:
     table = container.add_table(rows=rows, cols=len(widths_cm))
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -316,7 +336,7 @@ def _table(container, widths_cm: list[float], rows: int, borders: bool):
     return table
 
 
-def _fill(cell, lines: list[tuple[str, dict]]) -> None:
+def _fill(cell: Any, lines: list[tuple[str, dict[str, Any]]]) -> None:
     for par in cell.paragraphs:  # the empty paragraph python-docx puts in each cell
         cell._tc.remove(par._p)
     for text, fmt in lines:
@@ -438,7 +458,7 @@ def _row_height_pt(cells: list[str], widths_cm: list[float]) -> float:
     return tallest * _LINE_PT + 6
 
 
-def _keep_row_together(row) -> None:
+def _keep_row_together(row: Any) -> None:
     """w:cantSplit: the row never breaks across pages (Word and LibreOffice move it whole)."""
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
@@ -471,7 +491,7 @@ def data_table(doc: DocxDocument, grid: Grid) -> None:
 
 
 # ---------------------------------------------------------------- pages
-def _page(section, landscape: bool) -> None:
+def _page(section: Any, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
     for side, value in MARGINS.items():
@@ -480,7 +500,7 @@ def _page(section, landscape: bool) -> None:
     section.different_first_page_header_footer = True
 
 
-def _page_field(par) -> None:
+def _page_field(par: Paragraph) -> None:
     """A PAGE field (fldChar begin/instr/separate/end) in the header paragraph."""
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
         run = add_run(par, "", size=13).runs[-1]
@@ -494,10 +514,10 @@ def _page_field(par) -> None:
             instr.text = text
             run._r.append(instr)
         else:
-            run.text = text
+            run.text = text or ""
 
 
-def _restart_numbering(section) -> None:
+def _restart_numbering(section: Any) -> None:
     sect_pr = section._sectPr
     num = OxmlElement("w:pgNumType")
     num.set(qn("w:start"), "1")
@@ -548,8 +568,22 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-def to_bytes(doc: DocxDocument, stamp: dt.date, title: str) -> bytes:
-    """The .docx bytes: fixed core properties and a deterministic zip (sorted, fixed timestamps)."""
+class Built:
+    """A finished document. Its body paragraphs are held as text until it is saved (see
+    docx_stream), so its only way out is `to_bytes`: no python-docx `save()` or `paragraphs`
+    that would miss them."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self._doc = doc
+
+    def to_bytes(self, stamp: dt.date, title: str) -> bytes:
+        """The .docx bytes: fixed core properties and a deterministic zip (sorted, fixed timestamps)."""
+        return _to_bytes(self._doc, stamp, title)
+
+
+def _to_bytes(doc: DocxDocument, stamp: dt.date, title: str) -> bytes:
     props = doc.core_properties
     moment = dt.datetime(stamp.year, stamp.month, stamp.day)
     props.author = props.last_modified_by = props.comments = props.keywords = props.category = ""

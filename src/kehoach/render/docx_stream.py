@@ -6,7 +6,9 @@ its fonts, as ND 30 requires), so they are kept as (text, kind, keep_next)
 items instead. A comment in the document tree marks where each run of such
 paragraphs belongs; `write_document_xml` splices their XML in at that place
 while the package is being zipped. The XML of each paragraph kind is taken
-from a paragraph built the ordinary way, so the result is the same document.
+from a paragraph built the ordinary way, so the result is the same document
+(tests/render/test_docx_stream.py compares the two for every kind). A document
+holding such paragraphs leaves only through `docx_layout.Built.to_bytes`.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Any
 
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from kehoach.render.vn import LINE_BREAK
+from kehoach.text_vn import LINE_BREAK
 
 _MARK = "\ue000"  # private use: `vn.clean` removes such characters from every text
 _PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")
@@ -27,18 +29,19 @@ _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ATTR = "_kehoach_body_stream"
 _BATCH = 2000  # paragraphs per write
+Builder = Callable[[str, tuple[Any, ...], bool], Any]  # (text, style, keep_next) → a w:p element
 
 
 class BodyStream:
     """The text paragraphs of one document, in runs that each sit at one placeholder."""
 
     def __init__(self, doc: DocxDocument) -> None:
-        self.chunks: list[list[list]] = []
+        self.chunks: list[list[list[Any]]] = []
         self._open: etree._Comment | None = None
         # the body's final sectPr: python-docx keeps this element last when it adds sections
         self._sect = next(doc.element.body.iterchildren(reversed=True))
 
-    def add(self, doc: DocxDocument, text: str, style: tuple, keep_next: bool) -> None:
+    def add(self, doc: DocxDocument, text: str, style: tuple[Any, ...], keep_next: bool) -> None:
         sect = self._sect
         if self._open is None or self._open.getnext() is not sect:  # something else was added since
             self._open = etree.Comment(f"kh-body:{len(self.chunks)}")
@@ -63,7 +66,7 @@ def stream_of(doc: DocxDocument) -> BodyStream:
 
 
 @functools.cache
-def _shell(style: tuple, keep_next: bool, build: Callable) -> tuple[str, str]:
+def _shell(style: tuple[Any, ...], keep_next: bool, build: Builder) -> tuple[str, str]:
     """(XML before the text, XML after it) of a paragraph built the ordinary way."""
     p = build(_MARK, style, keep_next)
     xml = _XMLNS.sub("", etree.tostring(p, encoding="unicode"))
@@ -80,13 +83,21 @@ def _t(piece: str) -> str:
     return f"<w:t{space}>{_escape(piece)}"
 
 
-def _paragraph_xml(item: list, build: Callable) -> str:
+@functools.cache
+def _empty(style: tuple[Any, ...], keep_next: bool, build: Builder) -> str:
+    """An empty paragraph built the ordinary way (its mark carries the fonts, for its height)."""
+    return _XMLNS.sub("", etree.tostring(build("", style, keep_next), encoding="unicode"))
+
+
+def _paragraph_xml(item: list[Any], build: Builder) -> str:
     text, style, keep_next = item
+    if not text:
+        return _empty(style, keep_next, build)
     before, after = _shell(style, keep_next, build)
     return before + "</w:t><w:br/>".join(_t(piece) for piece in text.split(LINE_BREAK)) + after
 
 
-def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Callable) -> None:
+def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Builder) -> None:
     """Write document.xml with each placeholder replaced by its paragraphs, chunk by chunk."""
     stream = getattr(doc, _ATTR, None)
     chunks = stream.chunks if stream is not None else []

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kehoach.errors import KehoachError, UsageError
+from kehoach.errors import KehoachError, SetupError
 
 SOFFICE_ENV = "KEHOACH_SOFFICE"  # path of soffice when it is not on PATH
 TIMEOUT_ENV = "KEHOACH_PDF_TIMEOUT"  # seconds
@@ -38,12 +38,12 @@ INSTALL_HINT = (
 
 
 def find_soffice() -> str:
-    """The soffice program, or UsageError KH147 saying how to install it."""
+    """The soffice program, or SetupError KH147 saying how to install it."""
     configured = os.environ.get(SOFFICE_ENV)
     if configured:
         if Path(configured).is_file():
             return configured
-        raise UsageError(
+        raise SetupError(
             f"biến {SOFFICE_ENV} chỉ tới `{configured}`, không có tệp đó; hãy sửa đường dẫn tới soffice.",
             code="KH147",
         )
@@ -53,7 +53,7 @@ def find_soffice() -> str:
     for candidate in _KNOWN:
         if Path(candidate).is_file():
             return candidate
-    raise UsageError("ghi PDF cần LibreOffice (lệnh soffice) nhưng máy chưa có.", code="KH147", hint=INSTALL_HINT)
+    raise SetupError("ghi PDF cần LibreOffice (lệnh soffice) nhưng máy chưa có.", code="KH147", hint=INSTALL_HINT)
 
 
 def timeout() -> float:
@@ -65,7 +65,7 @@ def timeout() -> float:
     except ValueError:
         value = 0
     if not 0 < value <= 3600:
-        raise UsageError(f"{TIMEOUT_ENV} phải là số giây từ 1 đến 3600, không phải `{raw}`.", code="KH150")
+        raise SetupError(f"{TIMEOUT_ENV} phải là số giây từ 1 đến 3600, không phải `{raw}`.", code="KH150")
     return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kehoach.chars import for_terminal
 from kehoach.compute.remind import RemindResult
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 
 
 def render(result: RemindResult) -> str:

@@ -17,10 +17,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar
 
+from kehoach import layout
 from kehoach.compute.periods import annual
 from kehoach.compute.review import Diff, EntryItem, ReviewResult
 from kehoach.render.markdown import code, command, fence, text, visible
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"
@@ -153,7 +154,7 @@ def fix_commands(e: EntryItem, r: ReviewResult) -> list[str]:
         if (w["unit"], w["task"]) == (e.unit, e.task):
             words += ["--corrects", old]
         cmds.append(command(*words, "--yes"))
-    folder = _paths(r, "progress")
+    folder = _paths(r, layout.PROGRESS_DIR)
     cmds.append(command("git", "add", "--", folder))
     cmds.append(command("git", "commit", "-q", "-m", "Khôi phục mục tiến độ đã có; thêm mục đính chính"))
     return cmds

@@ -17,8 +17,10 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from kehoach import layout
+from kehoach import text_vn as vn
 from kehoach.compute.site_data import EntryView, SiteData, TaskPage, UnitPage, slug
-from kehoach.render import svg, templates, vn
+from kehoach.render import svg, templates
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS, TASK_STATUS_ORDER, TIMELINESS_SHORT
 
 PER_PAGE = 200  # entries on one page of a task or a unit
@@ -38,7 +40,7 @@ SYMBOL = {  # with the words, so a status is never told by colour alone
 
 def folders(root: Path) -> list[Path]:
     """Where templates are looked up, first match wins: the data root's, then kehoach's own."""
-    return [p for p in (root / "templates" / "site", templates.PACKAGE_TEMPLATES / "site") if p.is_dir()]
+    return [p for p in (root / layout.TEMPLATES_DIR / "site", templates.PACKAGE_TEMPLATES / "site") if p.is_dir()]
 
 
 def _environment(search: list[Path]) -> SandboxedEnvironment:

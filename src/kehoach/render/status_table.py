@@ -14,9 +14,9 @@ from kehoach.chars import for_terminal
 from kehoach.compute import timeliness as tm
 from kehoach.compute.periods import Period, label
 from kehoach.compute.status import StatusResult
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
 from kehoach.render.terminal import cell
-from kehoach.render.vn import ngay_ngan
+from kehoach.text_vn import ngay_ngan
 from kehoach.vocab import (
     LEAD_SHORT,
     STATUS_STYLE,
@@ -32,8 +32,7 @@ def _vn_date(d: dt.date | None) -> str:
     return ngay_ngan(d) if d else "—"
 
 
-def render(result: StatusResult, dr: DataRoot) -> Group:
-    assert dr.appendix is not None  # load_clean refuses a root without it
+def render(result: StatusResult, dr: CleanRoot) -> Group:
     tasks = {t.id: t for t in dr.appendix.tasks()}
     period = Period(result.year, result.period_start, result.period_end, result.period)
     table = Table(

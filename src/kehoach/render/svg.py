@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from kehoach.render import vn
+from kehoach import text_vn as vn
 
 
 def _n(x: float) -> str:

@@ -33,12 +33,13 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
-from kehoach.errors import KehoachError, TemplateError, UsageError
-from kehoach.render import vn
+from kehoach import layout
+from kehoach import text_vn as vn
+from kehoach.errors import KehoachError, SetupError, TemplateError
 from kehoach.render.docx_build import CLOSE, OPEN
 
-_INSTALLED = Path(__file__).resolve().parents[1] / "templates"  # a wheel carries templates/ here
-PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / "templates"
+_INSTALLED = Path(__file__).resolve().parents[1] / layout.TEMPLATES_DIR  # a wheel carries templates/ here
+PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / layout.TEMPLATES_DIR
 
 TIMEOUT_ENV = "KEHOACH_TEMPLATE_TIMEOUT"
 DEFAULT_TIMEOUT = 20.0  # seconds of wall-clock time for one rendering
@@ -73,9 +74,10 @@ def template_path(root: Path, name: str, override: Path | None) -> Path:
     """`--template FILE`, else root/templates/NAME, else the copy shipped with kehoach."""
     if override is not None:
         return _checked_override(root, override)
-    folder = root / "templates"
+    folder = root / layout.TEMPLATES_DIR
     if os.path.lexists(folder) and (os.path.islink(folder) or os.path.lexists(folder / name)):
-        _regular(root, f"templates/{name}", f"templates/{name}")  # a link here is refused, not skipped
+        rel = f"{layout.TEMPLATES_DIR}/{name}"
+        _regular(root, rel, rel)  # a link here is refused, not skipped
         return folder / name
     if (PACKAGE_TEMPLATES / name).is_file():
         return PACKAGE_TEMPLATES / name
@@ -87,21 +89,21 @@ def _checked_override(root: Path, override: Path) -> Path:
     a report built in CI must not read a file of the machine into the document. Refusing
     it is a usage error (exit 2): the option's value is wrong, not the data."""
     if not os.path.lexists(override):
-        raise UsageError(f"không tìm thấy mẫu {override}; hãy kiểm tra đường dẫn --template.")
+        raise SetupError(f"không tìm thấy mẫu {override}; hãy kiểm tra đường dẫn --template.")
     real_root = Path(os.path.realpath(root))
     absolute = Path(os.path.abspath(override))
     real = Path(os.path.realpath(absolute.parent)) / absolute.name  # the file itself is not followed
     try:
         rel = real.relative_to(real_root)
     except ValueError:
-        raise UsageError(
+        raise SetupError(
             f"mẫu {override} nằm ngoài thư mục dữ liệu {root}; --template chỉ nhận tệp mẫu trong thư mục "
             "dữ liệu (ví dụ templates/mau-khac.md.j2) để văn bản không đọc được tệp khác của máy."
         ) from None
     try:
         _regular(real_root, rel.as_posix(), str(override))
     except TemplateError as exc:
-        raise UsageError(exc.message) from None
+        raise SetupError(exc.message) from None
     return real_root / rel
 
 
@@ -125,6 +127,11 @@ def _regular(folder: Path, name: str, shown: str) -> None:
             raise TemplateError(f"mẫu {shown}: `{path.relative_to(folder)}` không phải tệp thường.")
 
 
+# O_NOFOLLOW, O_NONBLOCK (POSIX): never read through a link, never wait on a FIFO; O_BINARY
+# (Windows): no newline translation. Each is 0 where the system has no such flag.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 class _RegularFileLoader(jinja2.BaseLoader):
     """Like FileSystemLoader for one folder, but reads only regular files inside it, never
     through a link (a template, or one it includes, cannot pull in a file of the machine)."""
@@ -137,7 +144,7 @@ class _RegularFileLoader(jinja2.BaseLoader):
         path = self.folder / name
         _regular(self.folder, name, name)
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            fd = os.open(path, _READ_FLAGS)
             with open(fd, "rb") as fh:
                 if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                     raise TemplateError(f"mẫu {name} không phải tệp thường.")
@@ -263,7 +270,7 @@ def _timeout() -> float:
     except ValueError:
         value = -1.0
     if not 0 < value <= 3600:
-        raise UsageError(f"{TIMEOUT_ENV} phải là số giây từ 0 đến 3600 (ví dụ 20), không phải `{raw}`.")
+        raise SetupError(f"{TIMEOUT_ENV} phải là số giây từ 0 đến 3600 (ví dụ 20), không phải `{raw}`.")
     return value
 
 

@@ -7,7 +7,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kehoach.chars import for_terminal
-from kehoach.load.root import DataRoot
+from kehoach.load.root import CleanRoot
+from kehoach.model.plan import GENERIC_SHORT, is_generic
 
 
 def short(text: str, width: int = 70) -> str:
@@ -19,7 +20,7 @@ def cell(text: str, width: int | None = None, style: str = "") -> Text:
     return Text(for_terminal(short(text, width) if width else text), style=style)
 
 
-def plan_table(dr: DataRoot) -> Table:
+def plan_table(dr: CleanRoot) -> Table:
     table = Table(title=cell(dr.appendix.title), title_justify="left", show_lines=False, expand=False)
     table.add_column("TT", no_wrap=True)
     table.add_column("Nội dung thực hiện", ratio=4)
@@ -34,7 +35,7 @@ def plan_table(dr: DataRoot) -> Table:
             if key not in shown:
                 shown.add(key)
                 table.add_row(cell(g.id, style="bold"), cell(g.title, style="bold"), end_section=False)
-        coord = ", ".join("Các cơ quan liên quan" if c.startswith("Các cơ quan") else c for c in t.coordinating)
+        coord = ", ".join(GENERIC_SHORT if is_generic(c) else c for c in t.coordinating)
         cells = (t.id, short(t.content), ", ".join(t.lead), coord, t.timeline.text, short(t.output, 40))
         table.add_row(*(cell(c) for c in cells))
     return table

@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach.errors import UsageError
-from kehoach.render import vn
+from kehoach import text_vn as vn
 
 
 @pytest.mark.parametrize(
@@ -54,17 +53,6 @@ def test_document_numbers():
     assert vn.so_line(None, "BC-SNNMT") == "Số:      /BC-SNNMT"
 
 
-@pytest.mark.parametrize("text, n", [("5", 5), ("05", 5), (" 12 ", 12), (None, None)])
-def test_parse_number(text, n):
-    assert vn.parse_number(text) == n
-
-
-@pytest.mark.parametrize("bad", ["abc", "5a", "0", "-1", "٥", "", "10000"])
-def test_parse_number_refuses(bad):
-    with pytest.raises(UsageError):
-        vn.parse_number(bad)
-
-
 def test_clean_line_breaks_and_literals():
     assert vn.clean("a & b < c > d\r\n\r\ne\rf\n\n\ng  ") == "a & b < c > d\ne\nf\ng"
     assert vn.clean("x\x0by\x00z\tw") == "xyz w"
@@ -76,7 +64,7 @@ def test_clean_line_breaks_and_literals():
 def test_short_date_follows_the_same_padding_rule():
     import datetime as dt
 
-    from kehoach.render.vn import ngay_ngan
+    from kehoach.text_vn import ngay_ngan
 
     assert ngay_ngan(dt.date(2026, 6, 5)) == "05/6/2026"
     assert ngay_ngan(dt.date(2026, 2, 14)) == "14/02/2026"
@@ -84,6 +72,6 @@ def test_short_date_follows_the_same_padding_rule():
 
 
 def test_numbers_keep_every_digit_written():
-    from kehoach.render.vn import so
+    from kehoach.text_vn import so
 
     assert so(0.001) == "0,001" and so(1.125) == "1,125" and so(12345.678) == "12.345,678"

@@ -1,9 +1,12 @@
-"""The CODEOWNERS text for a data root: who reviews which folder (a render, no writing)."""
+"""What .github/CODEOWNERS should say for a data root: who reviews which folder.
+
+Neutral: the check (KH042) compares the file with it and `kehoach codeowners` writes it;
+nothing here reads or writes files."""
 
 from __future__ import annotations
 
+from kehoach.layout import PLAN_DIR, PROGRESS_DIR, TOOL_PATTERNS, UNITS_DIR
 from kehoach.load.root import DataRoot
-from kehoach.toolpaths import TOOL_PATTERNS
 
 
 def _owner(name: str) -> str:
@@ -22,7 +25,7 @@ def render(dr: DataRoot) -> str:
     if focal_unit is not None and focal_unit.reviewers:
         owners = " ".join(_owner(r) for r in focal_unit.reviewers)
         lines += [f"# Kế hoạch, danh sách đơn vị: đơn vị đầu mối {focal}."]
-        lines += [f"/{d}/ {owners}" for d in ("plan", "units")]
+        lines += [f"/{d}/ {owners}" for d in (PLAN_DIR, UNITS_DIR)]
         lines += [f"# Công cụ, mẫu văn bản, khóa phiên bản và CI (cần người quản trị duyệt): đơn vị đầu mối {focal}."]
         lines += [f"{pattern} {owners}" for pattern in TOOL_PATTERNS]
     else:
@@ -36,7 +39,7 @@ def render(dr: DataRoot) -> str:
     for code in sorted(dr.units):
         unit = dr.units[code]
         if unit.reviewers:
-            lines.append(f"/progress/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
+            lines.append(f"/{PROGRESS_DIR}/{code}/ {' '.join(_owner(r) for r in unit.reviewers)}")
         else:
             missing.append(code)
     if missing:

@@ -1,5 +1,8 @@
 """Vietnamese formats for official documents: dates, numbers, document numbers, safe text.
 
+Neutral: compute (the data templates read) and render (tables, documents) both use it;
+it raises nothing a user causes.
+
 Rules from ND 30/2020 (see shared docs): day below 10 and months 1–2 take a
 leading zero ("ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2026");
 thousands dot and decimal comma ("1.500,5"); percent without a space ("92,5%").
@@ -13,7 +16,6 @@ import unicodedata
 from decimal import Decimal
 
 from kehoach import chars
-from kehoach.errors import UsageError
 
 ELLIPSIS = "…"
 BLANK_NUMBER = "      "  # room to write the number by hand when none is assigned
@@ -54,16 +56,6 @@ def so_luong(value: float | int, unit: str | None) -> str:
     if not unit:
         return so(value)
     return so(value) + unit if unit == "%" else f"{so(value)} {unit}"
-
-
-def parse_number(text: str | None) -> int | None:
-    """The `--number` option: digits only, 1–9999; anything else is a usage error."""
-    if text is None:
-        return None
-    t = text.strip()
-    if not t.isdigit() or not t.isascii() or not 0 < int(t) < 10000:
-        raise UsageError(f"--number phải là số văn bản dạng chữ số (ví dụ 5 hoặc 05), không phải `{text}`.")
-    return int(t)
 
 
 def so_ky_hieu(number: int | str | None, code: str, *, blank: str = ELLIPSIS) -> str:
