@@ -34,6 +34,8 @@ TOOL_PATTERNS: tuple[str, ...] = (
     "/.pre-commit-*.yaml",
     "/.pre-commit-*.yml",
     "/templates/",
+    "/.gitattributes",
+    "/.gitmodules",
 )
 """Tool, lock, build, CI and template paths, from the repository's top."""
 

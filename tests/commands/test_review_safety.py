@@ -100,6 +100,7 @@ def test_tool_changes_come_first_and_need_a_maintainer(repo, cli):
         ".pre-commit-config.yaml",
         "src/kehoach/check/__init__.py",
         "templates/bao-cao.docx.j2",
+        ".gitattributes",
     ]
     for path in tools:
         write(repo, path, "# thay đổi\n")
