@@ -20,7 +20,7 @@ OUR_HEADINGS = re.compile(
     r"^(Tóm tắt thay đổi dữ liệu Kế hoạch|⚠️ Thay đổi công cụ, mẫu hoặc CI — cần người quản trị duyệt|"
     r"⚠️ Thay đổi Kế hoạch|❌ Mục đã có bị sửa, đổi tên hoặc xóa|❌ Lỗi dữ liệu|Cảnh báo|"
     r"Mục tiến độ mới \(\d+\)|Tình trạng nhiệm vụ năm \d+|Thay đổi danh sách đơn vị|Tệp khác thay đổi|"
-    r"(đã sửa|đã đổi tên|đã xóa): .*|[A-Z]+ — .*)$"
+    r"(đã sửa|đã đổi tên|đã xóa): .*|Sau cùng: commit|[A-Z]+ — .*)$"
 )
 HOSTILE = "</details><img src=x onerror=alert(1)> @admin | [bấm](https://x.invalid) `code` $x$ ~~gạch~~ *nghiêng*"
 NAMES = [
@@ -141,7 +141,7 @@ def _follow(repo: Path, md: str, cli) -> list[str]:
     ran = []
     env = {**os.environ, "GIT_AUTHOR_NAME": "Thử", "GIT_AUTHOR_EMAIL": "t@x.invalid"}
     env |= {"GIT_COMMITTER_NAME": "Thử", "GIT_COMMITTER_EMAIL": "t@x.invalid"}
-    for block in re.findall(r"```sh\n(.*?)\n```", md, re.S):
+    for block in re.findall(r"```sh\n(.*?)\n```", md, re.S):  # in the order shown: restore, corrections, commit
         for line in block.splitlines():
             words = shlex.split(line)
             if words[0] == "kehoach":
