@@ -158,13 +158,16 @@ def _follow(repo: Path, md: str, cli) -> list[str]:
 VN_OLD = "progress/QLMT/2026-03-02-II.Đ.1.yaml"
 
 
-@pytest.mark.parametrize("change", ["modified", "renamed", "renamed-and-edited", "deleted"])
+@pytest.mark.parametrize("change", ["modified", "renamed", "renamed-and-edited", "deleted", "renamed-to-a-glob"])
 def test_fix_advice_followed_literally_passes(repo, cli, change, monkeypatch):
     path = repo / VN_OLD
+    before = [p.name for p in (repo / "progress/QLMT").iterdir()]
+    if change == "renamed-to-a-glob":  # `git rm 'progress/QLMT/*.yaml'` would remove every entry
+        git(repo, "mv", VN_OLD, "progress/QLMT/*.yaml")
     if change in ("modified", "renamed-and-edited"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('summary: "', 'summary: "Sửa lại: '), encoding="utf-8")
-    if change.startswith("renamed"):
+    if change in ("renamed", "renamed-and-edited"):
         git(repo, "mv", VN_OLD, "progress/QLMT/2026-03-02-II.Đ.1-2.yaml")
     if change == "deleted":
         git(repo, "rm", "-q", VN_OLD)
@@ -179,6 +182,7 @@ def test_fix_advice_followed_literally_passes(repo, cli, change, monkeypatch):
     assert ran[0] == "git" and ran[-1] == "git"
     again = cli(["review"], root=repo)
     assert again.exit_code == 0, again.output
+    assert set(before) <= {p.name for p in (repo / "progress/QLMT").iterdir()}  # nothing else removed
     assert (repo / VN_OLD).read_bytes() == subprocess.run(
         ["git", "show", f"main:{VN_OLD}"], cwd=repo, capture_output=True, check=True
     ).stdout

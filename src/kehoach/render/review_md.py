@@ -141,11 +141,12 @@ def restore_commands(violations: Sequence[EntryItem], r: ReviewResult) -> list[s
     olds = [_paths(r, e.old_path or e.path) for e in violations]
     news = [_paths(r, e.path) for e in violations if e.change == "renamed"]
     base = r.base_full or r.base
+    git = ("git", "--literal-pathspecs")  # a name with `*`, `?` or `[` names only itself
     cmds = [
-        command("git", "checkout", base, "--", *olds[i : i + RESTORE_BATCH]) for i in range(0, len(olds), RESTORE_BATCH)
+        command(*git, "checkout", base, "--", *olds[i : i + RESTORE_BATCH]) for i in range(0, len(olds), RESTORE_BATCH)
     ]
     cmds += [
-        command("git", "rm", "-q", "-f", "--ignore-unmatch", "--", *news[i : i + RESTORE_BATCH])
+        command(*git, "rm", "-q", "-f", "--ignore-unmatch", "--", *news[i : i + RESTORE_BATCH])
         for i in range(0, len(news), RESTORE_BATCH)
     ]
     return cmds
