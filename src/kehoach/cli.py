@@ -547,12 +547,16 @@ def site(
 @app.command(
     cls=cli_vi.Command,
     options_metavar=cli_vi.OPTIONS_METAVAR,
-    help="Tóm tắt thay đổi giữa hai phiên bản (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.",
+    help="Tóm tắt thay đổi của ĐÍCH kể từ điểm tách khỏi GỐC (Markdown) cho người duyệt; lỗi nếu sửa/xóa mục đã có.",
 )
 def review(
     ctx: typer.Context,
     base: Annotated[
-        str | None, typer.Argument(metavar="GỐC", help="Phiên bản gốc. Mặc định: điểm tách khỏi nhánh chính.")
+        str | None,
+        typer.Argument(
+            metavar="GỐC",
+            help="Nhánh gốc; so với điểm tách (merge-base) của ĐÍCH khỏi nhánh này. Mặc định: nhánh chính.",
+        ),
     ] = None,
     head: Annotated[str, typer.Argument(metavar="ĐÍCH", help="Phiên bản cần duyệt.")] = "HEAD",
     output: Annotated[

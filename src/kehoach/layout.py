@@ -68,6 +68,8 @@ TOOL_PATTERNS: tuple[str, ...] = (
     "/.pre-commit-*.yaml",
     "/.pre-commit-*.yml",
     f"/{TEMPLATES_DIR}/",
+    "/.gitattributes",
+    "/.gitmodules",
 )
 """Tool, lock, build, CI and template paths, from the repository's top, in CODEOWNERS syntax
 (anchored at the top; a trailing `/` is a folder; `*` stays within a name). A change to one of

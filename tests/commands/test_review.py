@@ -128,10 +128,11 @@ def test_timeline_change_is_shown(repo, cli):
 
 
 def test_output_file_and_no_changes(repo, cli, tmp_path):
-    out = tmp_path / "review.md"
-    result = cli(["review", "main", "HEAD", "-o", out], root=repo)
+    out, summary = tmp_path / "review.md", tmp_path / "review-summary.md"
+    result = cli(["review", "main", "HEAD", "-o", out, "--summary", summary], root=repo)
     assert result.exit_code == 0
     assert "Không có thay đổi nào" in out.read_text(encoding="utf-8")
+    assert summary.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")  # small: the same text
 
 
 def test_shallow_clone_without_base_says_how_to_fetch(repo, cli, tmp_path):

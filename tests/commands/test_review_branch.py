@@ -32,6 +32,12 @@ def test_two_branches_both_pass_while_main_moves_on(repo, cli):
             assert f"commit `{base_sha}` “Dữ liệu gốc”" in md  # the branch point, named
             assert mine in md and theirs not in md and "2026-11-27-I.1" not in md
             assert "❌" not in md
+    # GitHub checks out the request merged into the base's tip (refs/pull/N/merge): the same verdict
+    git(repo, "checkout", "-q", "--detach", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
+    result = cli(["review", "main", "HEAD"], root=repo)
+    assert result.exit_code == 0, result.output
+    assert NEW in result.output and OTHER not in result.output and "2026-11-27-I.1" not in result.output
 
 
 def test_unrelated_history_and_bad_refs_are_usage_errors(repo, cli):

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from kehoach.cli import app
 from tests.commands.gitrepo import commit, entry, git
 from tests.conftest import write
 
@@ -20,7 +19,7 @@ OUR_HEADINGS = re.compile(
     r"^(Tóm tắt thay đổi dữ liệu Kế hoạch|⚠️ Thay đổi công cụ, mẫu hoặc CI — cần người quản trị duyệt|"
     r"⚠️ Thay đổi Kế hoạch|❌ Mục đã có bị sửa, đổi tên hoặc xóa|❌ Lỗi dữ liệu|Cảnh báo|"
     r"Mục tiến độ mới \(\d+\)|Tình trạng nhiệm vụ năm \d+|Thay đổi danh sách đơn vị|Tệp khác thay đổi|"
-    r"(đã sửa|đã đổi tên|đã xóa): .*|[A-Z]+ — .*)$"
+    r"(đã sửa|đã đổi tên|đã xóa): .*|Sau cùng: commit|[A-Z]+ — .*)$"
 )
 HOSTILE = "</details><img src=x onerror=alert(1)> @admin | [bấm](https://x.invalid) `code` $x$ ~~gạch~~ *nghiêng*"
 NAMES = [
@@ -100,6 +99,7 @@ def test_tool_changes_come_first_and_need_a_maintainer(repo, cli):
         ".pre-commit-config.yaml",
         "src/kehoach/check/__init__.py",
         "templates/bao-cao.docx.j2",
+        ".gitattributes",
     ]
     for path in tools:
         write(repo, path, "# thay đổi\n")
@@ -128,24 +128,15 @@ def test_backdated_new_entry_is_a_warning(repo, cli, day, warned):
         assert f"`progress/QLMT/{day}-I.2.yaml:3:7` **KH101**" in result.output
 
 
-def _add_has(option: str) -> bool:
-    import typer.main
-
-    command = typer.main.get_command(app).commands["add"]  # type: ignore[attr-defined]
-    return any(option in p.opts for p in command.params)
-
-
 def _follow(repo: Path, md: str, cli) -> list[str]:
     """Run every command of the advice literally, as a user pasting it would."""
     ran = []
     env = {**os.environ, "GIT_AUTHOR_NAME": "Thử", "GIT_AUTHOR_EMAIL": "t@x.invalid"}
     env |= {"GIT_COMMITTER_NAME": "Thử", "GIT_COMMITTER_EMAIL": "t@x.invalid"}
-    for block in re.findall(r"```sh\n(.*?)\n```", md, re.S):
+    for block in re.findall(r"```sh\n(.*?)\n```", md, re.S):  # in the order shown: restore, corrections, commit
         for line in block.splitlines():
             words = shlex.split(line)
             if words[0] == "kehoach":
-                if not _add_has("--corrects"):
-                    continue  # `kehoach add --corrects` not available here: the restore alone must pass
                 result = cli(words[1:], root=None if "--root" in words else repo)
                 assert result.exit_code == 0, result.output
             else:
@@ -157,13 +148,16 @@ def _follow(repo: Path, md: str, cli) -> list[str]:
 VN_OLD = "progress/QLMT/2026-03-02-II.Đ.1.yaml"
 
 
-@pytest.mark.parametrize("change", ["modified", "renamed", "renamed-and-edited", "deleted"])
+@pytest.mark.parametrize("change", ["modified", "renamed", "renamed-and-edited", "deleted", "renamed-to-a-glob"])
 def test_fix_advice_followed_literally_passes(repo, cli, change, monkeypatch):
     path = repo / VN_OLD
+    before = [p.name for p in (repo / "progress/QLMT").iterdir()]
+    if change == "renamed-to-a-glob":  # `git rm 'progress/QLMT/*.yaml'` would remove every entry
+        git(repo, "mv", VN_OLD, "progress/QLMT/*.yaml")
     if change in ("modified", "renamed-and-edited"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace('summary: "', 'summary: "Sửa lại: '), encoding="utf-8")
-    if change.startswith("renamed"):
+    if change in ("renamed", "renamed-and-edited"):
         git(repo, "mv", VN_OLD, "progress/QLMT/2026-03-02-II.Đ.1-2.yaml")
     if change == "deleted":
         git(repo, "rm", "-q", VN_OLD)
@@ -176,8 +170,11 @@ def test_fix_advice_followed_literally_passes(repo, cli, change, monkeypatch):
     monkeypatch.chdir(repo)
     ran = _follow(repo, md, cli)
     assert ran[0] == "git" and ran[-1] == "git"
+    if change != "deleted":
+        assert "kehoach" in ran  # the correction itself was added
     again = cli(["review"], root=repo)
     assert again.exit_code == 0, again.output
+    assert set(before) <= {p.name for p in (repo / "progress/QLMT").iterdir()}  # nothing else removed
     assert (repo / VN_OLD).read_bytes() == subprocess.run(
         ["git", "show", f"main:{VN_OLD}"], cwd=repo, capture_output=True, check=True
     ).stdout

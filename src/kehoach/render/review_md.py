@@ -132,32 +132,70 @@ def _paths(r: ReviewResult, rel: str) -> str:
     return f"{r.prefix}/{rel}" if r.prefix else rel
 
 
-def fix_commands(e: EntryItem, r: ReviewResult) -> list[str]:
-    """Shell commands, run at the repository's top, that put the base version back exactly,
-    then add the correction the edit meant (when the edited version could be read)."""
-    old = e.old_path or e.path
-    cmds = [command("git", "checkout", r.base_full or r.base, "--", _paths(r, old))]
-    if e.change == "renamed":
-        cmds.append(command("git", "rm", "-q", "-f", "--ignore-unmatch", "--", _paths(r, e.path)))
-    w = e.wanted
-    if w and w.get("unit") and w.get("task"):
-        root = ["--root", r.prefix] if r.prefix else []
-        words = ["kehoach", *root, "add", "--unit", w["unit"], "--task", w["task"], "--status", w["status"]]
-        words += ["--date", r.today.isoformat(), "--summary", w["summary"]]
-        for key in ("difficulties", "proposals", "author"):
-            if w.get(key):
-                words += [f"--{key}", w[key]]
-        for ind in w.get("indicators", []):
-            value = ind["value"]
-            shown = str(int(value)) if float(value).is_integer() else str(value)
-            words += ["--indicator", f"{ind['name']}={shown}" + (f" {ind['unit']}" if ind.get("unit") else "")]
-        if (w["unit"], w["task"]) == (e.unit, e.task):
-            words += ["--corrects", old]
-        cmds.append(command(*words, "--yes"))
-    folder = _paths(r, layout.PROGRESS_DIR)
-    cmds.append(command("git", "add", "--", folder))
-    cmds.append(command("git", "commit", "-q", "-m", "Khôi phục mục tiến độ đã có; thêm mục đính chính"))
+RESTORE_BATCH = 20
+"""Paths per `git checkout` line in the restore block."""
+
+
+def restore_commands(violations: Sequence[EntryItem], r: ReviewResult) -> list[str]:
+    """Shell commands, run at the repository's top, that put every base version back exactly
+    (`git checkout <merge-base> -- <old paths>`) and remove the renamed copies."""
+    olds = [_paths(r, e.old_path or e.path) for e in violations]
+    news = [_paths(r, e.path) for e in violations if e.change == "renamed"]
+    base = r.base_full or r.base
+    git = ("git", "--literal-pathspecs")  # a name with `*`, `?` or `[` names only itself
+    cmds = [
+        command(*git, "checkout", base, "--", *olds[i : i + RESTORE_BATCH]) for i in range(0, len(olds), RESTORE_BATCH)
+    ]
+    cmds += [
+        command(*git, "rm", "-q", "-f", "--ignore-unmatch", "--", *news[i : i + RESTORE_BATCH])
+        for i in range(0, len(news), RESTORE_BATCH)
+    ]
     return cmds
+
+
+def correction_command(e: EntryItem, r: ReviewResult) -> str | None:
+    """`kehoach add … --corrects <old path> --yes` that records what the edit meant, when the
+    edited version could be read; None for a deletion or an unreadable edit."""
+    w = e.wanted
+    if not (w and w.get("unit") and w.get("task")):
+        return None
+    root = ["--root", r.prefix] if r.prefix else []
+    words = ["kehoach", *root, "add", "--unit", w["unit"], "--task", w["task"], "--status", w["status"]]
+    words += ["--date", r.today.isoformat(), "--summary", w["summary"]]
+    for key in ("difficulties", "proposals", "author"):
+        if w.get(key):
+            words += [f"--{key}", w[key]]
+    for out in w.get("outputs", []):
+        item = _piped(out.get("kind"), out.get("number"), out.get("date"), out.get("title"))
+        if item is None:
+            return None
+        words += ["--output", item]
+    for ind in w.get("indicators", []):
+        value = ind["value"]
+        shown = str(int(value)) if float(value).is_integer() else str(value)
+        item = _piped(ind.get("name"), shown, ind.get("unit"))
+        if item is None:
+            return None
+        words += ["--indicator", item]
+    if (w["unit"], w["task"]) == (e.unit, e.task):
+        words += ["--corrects", e.old_path or e.path]
+    return command(*words, "--yes")
+
+
+def _piped(*parts: object) -> str | None:
+    """`A|B|C` for `kehoach add --output/--indicator`; None when a part holds `|` itself or
+    blanks at its ends (the option could not say it exactly)."""
+    texts = ["" if p is None else str(p) for p in parts]
+    if any("|" in t or t != t.strip() for t in texts):
+        return None
+    return "|".join(texts)
+
+
+def commit_commands(r: ReviewResult) -> list[str]:
+    return [
+        command("git", "add", "--", _paths(r, layout.PROGRESS_DIR)),
+        command("git", "commit", "-q", "-m", "Khôi phục mục tiến độ đã có; thêm mục đính chính"),
+    ]
 
 
 def _violation(e: EntryItem, r: ReviewResult, cap: int | None) -> list[str]:
@@ -166,21 +204,17 @@ def _violation(e: EntryItem, r: ReviewResult, cap: int | None) -> list[str]:
     out = [f"### {_CHANGE[e.change]}: {title}", ""]
     if e.fields:
         out += ["Nội dung đã đổi so với bản gốc:", "", *_diff_table("", e.fields, cap, subject=False)]
-    out += [
-        "Cách sửa — chạy lần lượt ở thư mục gốc của kho: khôi phục đúng bản gốc"
-        + (", rồi thêm mục đính chính mang nội dung mới" if e.wanted else "")
-        + ", rồi commit:",
-        "",
-    ]
-    if e.wanted and e.wanted.get("outputs"):
+    add = correction_command(e, r)
+    if add is not None:
+        out += ["Thêm mục đính chính mang nội dung đã sửa:", "", *fence([add], "sh"), ""]
+    elif e.change == "deleted":
+        out += [f"Nếu mục này sai, thêm một mục mới có {code('corrects: ' + old, limit=300)} thay vì xóa.", ""]
+    else:
         out += [
-            "Bản sửa có `outputs:` (văn bản, sản phẩm), không ghi được qua dòng lệnh: trước dòng `git add`, "
-            "chép khóa này từ bản sửa vào tệp mà `kehoach add` vừa ghi.",
+            f"Sau khi khôi phục, thêm một mục mới có {code('corrects: ' + old, limit=300)} mang nội dung đã sửa "
+            f"(lệnh {code('kehoach add --corrects ' + old, limit=300)} hỏi lần lượt từng ô).",
             "",
         ]
-    out += [*fence(fix_commands(e, r), "sh"), ""]
-    if e.change == "deleted":
-        out += [f"Nếu mục này sai, thêm một mục mới có `corrects: {visible(old)}` thay vì xóa.", ""]
     return out
 
 
@@ -188,15 +222,26 @@ def _violations(r: ReviewResult, cap: int | None) -> list[str]:
     if not r.violations:
         return []
     shown, more = _cut(r.violations, cap)
-    out = [
+    return [
         "## ❌ Mục đã có bị sửa, đổi tên hoặc xóa",
         "",
-        f"Lịch sử báo cáo chỉ được ghi thêm. {ADVICE}; báo cáo sẽ dùng mục mới thay cho mục cũ.",
+        f"Lịch sử báo cáo chỉ được ghi thêm. {ADVICE}; báo cáo sẽ dùng mục mới thay cho mục cũ. "
+        "Cách sửa — chạy lần lượt ở thư mục gốc của kho:",
+        "",
+        "1. Khôi phục đúng các bản gốc:",
+        "",
+        *fence(restore_commands(shown, r), "sh"),
+        "",
+        "2. Với từng mục dưới đây, nếu nội dung sửa là đúng, chạy lệnh thêm mục đính chính của nó.",
+        "3. Commit (lệnh ở cuối phần này).",
+        "",
+        *(line for e in shown for line in _violation(e, r, cap)),
+        *more,
+        "### Sau cùng: commit",
+        "",
+        *fence(commit_commands(r), "sh"),
         "",
     ]
-    for e in shown:
-        out += _violation(e, r, cap)
-    return out + more
 
 
 def _problems(r: ReviewResult, cap: int | None) -> list[str]:
