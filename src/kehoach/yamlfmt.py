@@ -239,7 +239,87 @@ def dump_new(data: dict[str, Any], kind: str, path_for_modeline: Path, root: Pat
     """A fresh mapping (e.g. a new entry from `kehoach add`) in canonical form, modeline first.
 
     Strings are double-quoted, dates (date objects or ISO text in date fields) plain."""
-    return _dump(_canon(_fresh(data), MODELS[kind]), modeline(kind, path_for_modeline, root))
+    head = modeline(kind, path_for_modeline, root)
+    fast = _fast_body(data, MODELS[kind]) if kind == "entry" else None
+    if fast is not None:
+        return head + "\n" + fast
+    return _dump(_canon(_fresh(data), MODELS[kind]), head)
+
+
+# --- the same text, fast, for the common shape of a new entry ---------------------------------
+# ruamel's emitter costs about 2 ms for a small entry; `import-xlsx` writes a thousand at once.
+# This writes exactly what `_dump(_canon(_fresh(data)))` writes, for the values it knows how to
+# write (known keys; text of characters that are never escaped; multi-line text with no empty,
+# indented or blank-ended line) and returns None for anything else, which goes through ruamel.
+# tests/test_yamlfmt_fast.py checks the two agree on generated entries.
+
+_SAFE = re.compile("[\x20-\x7e\xa1-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*\\Z")
+_UNSAFE = set('"\\\u2028\u2029')
+
+
+def _fast_text(text: str, indent: int) -> str | None:
+    text = unicodedata.normalize("NFC", text)
+    if "\n" in text:
+        lines = text.split("\n")
+        if not _literal_ok(text) or any(not line or not _fast_safe(line) for line in lines):
+            return None
+        pad = " " * (indent + 2)
+        return "|-\n" + "\n".join(pad + line for line in lines)
+    return f'"{text}"' if _fast_safe(text) else None
+
+
+def _fast_safe(text: str) -> bool:
+    return bool(_SAFE.match(text)) and not (_UNSAFE & set(text))
+
+
+def _fast_scalar(value: Any, is_date: bool, indent: int) -> str | None:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if type(value) is not str:
+        return None
+    if is_date and _ISO.match(value):
+        return value
+    return _fast_text(value, indent)
+
+
+def _fast_map(data: dict[str, Any], model: type[BaseModel], indent: int, first: str) -> list[str] | None:
+    fields = _fields(model)
+    if any(k not in fields for k in data):
+        return None
+    out: list[str] = []
+    for name, (sub, is_date) in fields.items():
+        if name not in data:
+            continue
+        lead = (first if not out else " " * indent) + name + ":"
+        value = data[name]
+        if isinstance(value, list):
+            if sub is None or not value or not all(isinstance(v, dict) for v in value):
+                return None
+            out.append(lead)
+            for item in value:
+                lines = _fast_map(item, sub, indent + 4, " " * (indent + 2) + "- ")
+                if lines is None:
+                    return None
+                out += lines
+            continue
+        if isinstance(value, dict):
+            return None
+        text = _fast_scalar(value, is_date, indent)
+        if text is None:
+            return None
+        out.append(f"{lead} {text}")
+    return out
+
+
+def _fast_body(data: dict[str, Any], model: type[BaseModel]) -> str | None:
+    lines = _fast_map(data, model, 0, "")
+    return "\n".join(lines) + "\n" if lines else None
 
 
 def _fresh(value: Any) -> Any:

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
+from kehoach import clock
 from kehoach.load import form_xlsx
 
 REPORT_FIRST = 7  # the first task row of "Báo cáo"
@@ -141,16 +142,20 @@ def test_filled_form_becomes_valid_entries_once(cli, example_root, form, tmp_pat
     assert _entries(example_root) == after
 
 
-def test_an_empty_date_takes_today(cli, example_root, form, tmp_path):
+def test_an_empty_date_takes_today(cli, example_root, form, tmp_path, monkeypatch):
     def edit(wb, rows):
         ws = wb["Báo cáo"]
         ws.cell(row=rows["II.C.6"], column=5, value="in_progress")
         ws.cell(row=rows["II.C.6"], column=7, value="Đang triển khai.")
 
-    result = cli(["import-xlsx", _fill(form, tmp_path / "x.xlsx", edit)], example_root)
+    filled = _fill(form, tmp_path / "x.xlsx", edit)
+    result = cli(["import-xlsx", filled], example_root)
     assert result.exit_code == 0, result.output
     assert (example_root / "progress/TTBVTV/2026-11-28-II.C.6.yaml").is_file()
     assert "để trống, lấy ngày nhập 28/11/2026" in result.output
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 30))  # the same form, sent again later
+    again = cli(["import-xlsx", filled], example_root)
+    assert again.exit_code == 0 and "Đã ghi 0 mục" in again.output and "đã có" in again.output
 
 
 def test_a_bad_form_changes_nothing_and_says_where(cli, example_root, form, tmp_path):
