@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from docx.oxml.ns import qn
@@ -148,3 +149,17 @@ def test_help_is_vietnamese(cli):
     assert out.startswith("Cách dùng: ") and " remind [TÙY CHỌN]" in out.splitlines()[0]
     for words in ("-y, --year NĂM", "--as-of NGÀY", "-u, --unit MÃ", "-o, --output TỆP", "--by NGÀY", "công văn"):
         assert words in out, words
+
+
+def test_no_two_tables_touch_even_without_a_demo_notice(cli, real_root, tmp_path):
+    """Word and LibreOffice merge adjacent tables: the header block and “Kính gửi:” must stay apart."""
+    out = tmp_path / "cv.docx"
+    result = cli(["remind", "--year", "2026", "--as-of", "2026-11-01", "-o", out], root=real_root)
+    assert result.exit_code == 0, result.output
+    doc = open_docx(out)
+    tags = [child.tag for child in doc.element.body.iterchildren()]
+    assert tags.count(qn("w:tbl")) >= 3
+    assert not any(a == b == qn("w:tbl") for a, b in itertools.pairwise(tags))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "  " not in body.replace("Số:      /", "")
+    assert "các nhiệm vụ sau chưa có báo cáo trong kỳ (từ ngày 15/12/2025) của đơn vị chủ trì:" in body

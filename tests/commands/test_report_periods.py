@@ -223,3 +223,13 @@ def test_table_rows_kept_together_and_header_repeated(cli, example_root, tmp_pat
     assert len(split) == 1 and "Nội dung rất dài." in "".join(t.text or "" for t in split[0].iter(qn("w:t")))
     for _tbl, rows in tables[:-1]:  # header block and signature block
         assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+
+
+def test_a_separator_printed_by_a_template_keeps_its_space(cli, example_root, tmp_path):
+    write(
+        example_root,
+        "templates/bao-cao-nam.md.j2",
+        '{% for c in counts %}{{ c.count }} nhiệm vụ{{ "; " if not loop.last else "." }}{% endfor %}\n',
+    )
+    texts = [t for t in _texts(_report(cli, tmp_path / "r.docx", "--year", "2026", root=example_root)) if t]
+    assert texts == ["4 nhiệm vụ; 15 nhiệm vụ; 1 nhiệm vụ; 5 nhiệm vụ; 2 nhiệm vụ."]

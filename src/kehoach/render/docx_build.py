@@ -103,7 +103,7 @@ class _Builder:
                 raise self.fail(n, f"thiếu {', '.join(missing)} trước ::header")
             L.header_block(doc, L.Header(**self.header))
         elif name == "::notice":
-            L.centred(doc, arg, size=13, bold=True, before=6)
+            L.centred(doc, arg, size=13, bold=True, before=6, after=6)
         elif name == "::title":
             L.centred(doc, arg, bold=True, before=18)
         elif name == "::subject":

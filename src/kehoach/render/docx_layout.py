@@ -383,6 +383,7 @@ def header_block(doc: DocxDocument, h: Header) -> None:
 def addressees(doc: DocxDocument, label: str, names: list[str]) -> None:
     """“Kính gửi:” with several addressees, each on its own line “- …;” beside it (Mẫu 1.5)."""
     widths = [5.2, 11.3]
+    paragraph(doc, size=6)  # two tables in a row would be merged into one by Word and LibreOffice
     table = _table(doc, widths, 1, borders=False)
     _keep_row_together(table.rows[0])
     right = WD_ALIGN_PARAGRAPH.RIGHT

@@ -27,7 +27,11 @@ PACKAGE_TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolv
 def _finalize(value: object) -> str:
     if value is None:
         return ""
-    return OPEN + vn.one_line(str(value)) + CLOSE
+    text = str(value)
+    core = vn.one_line(text)
+    if core and not any(c.isalnum() for c in core):  # a separator such as "; " or " – ": keep its spaces
+        core = (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
+    return OPEN + core + CLOSE
 
 
 def template_path(root: Path, name: str, override: Path | None) -> Path:
