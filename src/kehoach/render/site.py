@@ -9,12 +9,12 @@ in the data root's templates/site/ replaces the one shipped with kehoach, file b
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from kehoach import layout
@@ -43,15 +43,8 @@ def folders(root: Path) -> list[Path]:
     return [p for p in (root / layout.TEMPLATES_DIR / "site", templates.PACKAGE_TEMPLATES / "site") if p.is_dir()]
 
 
-def _environment(search: list[Path]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def _environment(search: list[Path]) -> templates.Sandbox:
+    env = templates.sandbox(search, html=True)  # the documents' sandbox, limits and loader
     env.filters.update(
         ngay=vn.ngay_ngan,
         ngay_thang=vn.ngay_thang,
@@ -101,25 +94,18 @@ class Renderer:
         }
 
     def _template(self, name: str) -> jinja2.Template:
-        try:
+        with templates.reported(Path(name), f"templates/site/{name}"):
             return self.env.get_template(name)
-        except jinja2.TemplateNotFound:
-            raise templates.template_error(
-                jinja2.TemplateNotFound(name), Path(name), f"templates/site/{name}"
-            ) from None
-        except jinja2.TemplateSyntaxError as exc:
-            path = Path(exc.filename or name)
-            raise templates.template_error(exc, path, templates.display(path, self.root)) from None
 
     def _run(self, template: jinja2.Template, context: dict[str, Any], common: bool = True) -> str:
-        try:
+        path = Path(template.filename or template.name or "")
+        with templates.reported(path, templates.display(path, self.root)):
             return template.render({**self.common, **context} if common else context)
-        except templates.RENDER_ERRORS as exc:
-            path = Path(template.filename or template.name or "")
-            raise templates.template_error(exc, path, templates.display(path, self.root)) from None
 
     def _render(self, name: str, context: dict[str, Any]) -> bytes:
-        return self._run(self._template(name), context).encode("utf-8")
+        template = self._template(name)
+        with templates.bounded(self.env):
+            return self._run(template, context).encode("utf-8")
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         d = self.data
@@ -137,15 +123,16 @@ class Renderer:
 
     def _static(self, name: str) -> bytes:
         for folder in self.search:
-            if (folder / name).is_file():
-                return (folder / name).read_bytes()
+            if os.path.lexists(folder / name):  # a link here is refused, not skipped
+                return templates.read_regular(folder, name)
         raise templates.template_error(jinja2.TemplateNotFound(name), Path(name), f"templates/site/{name}")
 
     def _bodies(self, entries: list[EntryView]) -> None:
         """Each entry's content, rendered once (entry.html.j2) for its task page and its unit page."""
         template = self._template("entry.html.j2")
-        for e in entries:
-            e["body"] = Markup(self._run(template, {"e": e}, common=False))
+        with templates.bounded(self.env):
+            for e in entries:
+                e["body"] = Markup(self._run(template, {"e": e}, common=False))
 
     def _task(self, t: TaskPage) -> Iterator[tuple[str, bytes]]:
         self._bodies(t.entries)

@@ -24,7 +24,7 @@ import stat
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -141,24 +141,32 @@ class _RegularFileLoader(jinja2.BaseLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         name = "/".join(split_template_path(template))  # refuses `..`
-        path = self.folder / name
-        _regular(self.folder, name, name)
-        try:
-            fd = os.open(path, _READ_FLAGS)
-            with open(fd, "rb") as fh:
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    raise TemplateError(f"mẫu {name} không phải tệp thường.")
-                data = fh.read(MAX_SOURCE + 1)
-        except OSError as exc:
-            why = "là liên kết tượng trưng" if exc.errno == errno.ELOOP else exc.strerror
-            raise TemplateError(f"không đọc được mẫu {name} ({why}).") from None
-        if len(data) > MAX_SOURCE:
-            raise TemplateError(f"mẫu {name} lớn hơn {MAX_SOURCE // 1024} KB; hãy tách thành các mẫu nhỏ.")
+        if not os.path.lexists(self.folder / name):  # absent here: the next folder may have it
+            raise jinja2.TemplateNotFound(template)
+        data = read_regular(self.folder, name)
         try:
             source = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise TemplateError(f"mẫu {name} không phải UTF-8; hãy lưu lại với mã hóa UTF-8.") from None
-        return source, str(path), lambda: False
+        return source, str(self.folder / name), lambda: False
+
+
+def read_regular(folder: Path, name: str) -> bytes:
+    """The bytes of folder/name, a regular file reached without a link (TemplateError otherwise):
+    templates and the files shipped beside them (the site's style sheet) are read only so."""
+    _regular(folder, name, name)
+    try:
+        fd = os.open(folder / name, _READ_FLAGS)
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise TemplateError(f"mẫu {name} không phải tệp thường.")
+            data = fh.read(MAX_SOURCE + 1)
+    except OSError as exc:
+        why = "là liên kết tượng trưng" if exc.errno == errno.ELOOP else exc.strerror
+        raise TemplateError(f"không đọc được mẫu {name} ({why}).") from None
+    if len(data) > MAX_SOURCE:
+        raise TemplateError(f"mẫu {name} lớn hơn {MAX_SOURCE // 1024} KB; hãy tách thành các mẫu nhỏ.")
+    return data
 
 
 def display(path: Path, root: Path) -> str:
@@ -215,7 +223,7 @@ def _small(n: int, most: int) -> int:
     return n if isinstance(n, int) and 0 <= n <= most else most
 
 
-class _Sandbox(SandboxedEnvironment):
+class Sandbox(SandboxedEnvironment):
     """The sandbox with limits on `range`, `*`, `**`, `+` and time (see jinja2's sandbox docs:
     intercepted_binops / call_binop)."""
 
@@ -241,12 +249,17 @@ class _Sandbox(SandboxedEnvironment):
             raise _Timeout(_timeout_text(self.seconds))
 
 
-def _environment(folder: Path) -> _Sandbox:
-    env = _Sandbox(
-        loader=_RegularFileLoader(folder),
+def sandbox(folders: Sequence[Path], *, html: bool = False) -> Sandbox:
+    """The environment every template runs in (documents and the site): Jinja's sandbox with
+    limits on `range`, `*`, `**`, `+` and time, templates read only as regular files from
+    `folders` (first match wins); `html` escapes every value (the site), otherwise values
+    are marked for the document builder."""
+    loaders = [_RegularFileLoader(f) for f in folders]
+    env = Sandbox(
+        loader=loaders[0] if len(loaders) == 1 else jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
+        autoescape=html,
+        finalize=None if html else _finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -259,6 +272,11 @@ def _environment(folder: Path) -> _Sandbox:
         upper_first=lambda s: s[:1].upper() + s[1:],
     )
     return env
+
+
+def bounded(env: Sandbox) -> contextlib.AbstractContextManager[None]:
+    """Run templates of `env` within the time limit (KEHOACH_TEMPLATE_TIMEOUT) and the memory budget."""
+    return _bounded(env, _timeout())
 
 
 def _timeout() -> float:
@@ -282,7 +300,7 @@ def _timeout_text(seconds: float) -> str:
 
 
 @contextlib.contextmanager
-def _bounded(env: _Sandbox, seconds: float) -> Iterator[None]:
+def _bounded(env: Sandbox, seconds: float) -> Iterator[None]:
     """Time (an alarm in the main thread, plus checks on every call), and memory (Linux)."""
     env.deadline, env.seconds = time.monotonic() + seconds, seconds
     alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
@@ -349,6 +367,8 @@ def _what(exc: BaseException) -> str:
         return f"biến `{m.group(1) if m else msg}` không tồn tại"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return f"lỗi cú pháp Jinja: {exc.message}"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"không tìm thấy mẫu `{exc.name}` (kiểm tra tên trong include/extends/import)"
     if isinstance(exc, RecursionError):
         return "gọi lồng nhau quá sâu (macro hoặc include gọi lại chính nó?)"
     if isinstance(exc, MemoryError):
@@ -360,34 +380,33 @@ def _what(exc: BaseException) -> str:
 
 def render(path: Path, context: dict[str, Any], shown: str) -> str:
     """The markup text of template `path` with `context`; `shown` names it in messages."""
-    env = _environment(path.parent)
-    seconds = _timeout()
+    env = sandbox([path.parent])
     parts: list[str] = []
     size = lines = 0
+    with reported(path, shown), bounded(env):
+        for chunk in env.get_template(path.name).generate(**context):
+            size += len(chunk)
+            lines += chunk.count("\n")
+            if size > MAX_OUTPUT:
+                raise _Limit(f"văn bản dựng ra quá lớn (hơn {MAX_OUTPUT // 1024 // 1024} triệu ký tự)")
+            if lines > MAX_LINES:  # each line becomes a paragraph or a cell of the .docx
+                raise _Limit(f"văn bản dựng ra quá nhiều dòng (hơn {MAX_LINES:,} dòng)".replace(",", "."))
+            parts.append(chunk)
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def reported(path: Path, shown: str) -> Iterator[None]:
+    """Whatever a template raises while it is loaded or run becomes its TemplateError (exit 1),
+    naming the template and, where known, the line."""
     try:
-        with _bounded(env, seconds):
-            for chunk in env.get_template(path.name).generate(**context):
-                size += len(chunk)
-                lines += chunk.count("\n")
-                if size > MAX_OUTPUT:
-                    raise _Limit(f"văn bản dựng ra quá lớn (hơn {MAX_OUTPUT // 1024 // 1024} triệu ký tự)")
-                if lines > MAX_LINES:  # each line becomes a paragraph or a cell of the .docx
-                    raise _Limit(f"văn bản dựng ra quá nhiều dòng (hơn {MAX_LINES:,} dòng)".replace(",", "."))
-                parts.append(chunk)
+        yield
     except KehoachError:
         raise  # from the loader or the time-limit setting: already says what is wrong
     # The template is code written by whoever edits templates/: whatever it raises (a Python
     # error, a recursion, memory, a limit) is the template's error, reported with its line.
     except Exception as exc:
-        parts.clear()
-        line = _line(exc, path)
-        where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
-        raise TemplateError(f"{where}: {_what(exc)}") from None
-    return "".join(parts)
-
-
-RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError)
-"""What a broken template can raise while rendering."""
+        raise template_error(exc, path, shown) from None
 
 
 def template_error(exc: BaseException, path: Path, shown: str) -> TemplateError:
