@@ -16,25 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 import time
 from pathlib import Path
 
 from kehoach.errors import KehoachError, UsageError
-
-TEMP_SUFFIX = ".kehoach-tmp"
-STALE_SECONDS = 3600
-_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"\Z", re.S)
-
+from kehoach.tempnames import STALE_SECONDS, TEMP_SUFFIX, is_temp_name
 
 _swept: set[Path] = set()
-
-
-def is_temp_name(name: str) -> bool:
-    """Is `name` one of kehoach's own temporary files?"""
-    return name.endswith(TEMP_SUFFIX) and _TEMP_NAME.match(name) is not None
 
 
 def remove_stale_temps(folder: Path, now: float | None = None) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.problems import Problem, make
-from kehoach.write import is_temp_name
+from kehoach.tempnames import is_temp_name
 
 DATA_DIRS = ("plan", "units", "progress", "templates")
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", ".DS_Store"})
