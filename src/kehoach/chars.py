@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-import json
+import functools
 import re
 from typing import Any
 
@@ -53,9 +53,17 @@ def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
     return m
 
 
-_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}]")
-_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]")
-_JSON = re.compile(f"[\x7f-\x9f{SEPARATORS}{FORMAT}]")  # json.dumps escapes C0 itself
+@functools.cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    """The output patterns, compiled on first use (validate on clean data never needs them)."""
+    return re.compile(
+        {
+            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}]",
+            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]",
+            "json": f"[\x7f-\x9f{SEPARATORS}{FORMAT}]",  # json.dumps escapes C0 itself
+        }[kind]
+    )
+
 
 _NAMES = {
     "\x00": "NUL",
@@ -114,14 +122,16 @@ def for_terminal(text: object, *, line: bool = False) -> str:
     With line=True (a file name, one line of a list) tab and line breaks are escaped too,
     so data can never start a line of its own."""
     s = str(text)
-    pattern = _TERMINAL_LINE if line else _TERMINAL
+    pattern = _pattern("line" if line else "terminal")
     return pattern.sub(_shown, s) if pattern.search(s) else s
 
 
 def json_text(value: Any, *, indent: int | None = 2) -> str:
     """JSON of `value` (UTF-8, exact data) with every unsafe character written as `\\uXXXX`."""
+    import json
+
     out = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON.sub(_json_escape, out)
+    return _pattern("json").sub(_json_escape, out)
 
 
 def _json_escape(m: re.Match[str]) -> str:

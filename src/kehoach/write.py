@@ -16,22 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 import time
 from pathlib import Path
 
 from kehoach.errors import KehoachError, UsageError
+from kehoach.tempnames import STALE_SECONDS, TEMP_SUFFIX, is_temp_name
 
-TEMP_SUFFIX = ".kehoach-tmp"
-STALE_SECONDS = 3600
-_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"\Z", re.S)
-
-
-def is_temp_name(name: str) -> bool:
-    """Is `name` one of kehoach's own temporary files?"""
-    return name.endswith(TEMP_SUFFIX) and _TEMP_NAME.match(name) is not None
+_swept: set[Path] = set()
 
 
 def remove_stale_temps(folder: Path, now: float | None = None) -> None:
@@ -85,7 +78,9 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         raise UsageError(f"{real.parent} là một tệp, không phải thư mục; không ghi được {path}.")
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(real.parent)
+        if real.parent not in _swept:  # once per folder and run: many writes in one folder stay linear
+            _swept.add(real.parent)
+            remove_stale_temps(real.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=TEMP_SUFFIX, dir=real.parent)
     except OSError as exc:
         raise _write_error(path, exc) from None

@@ -92,3 +92,20 @@ def test_clean_and_encodings():
         recase("KẾ HOẠCH CỦA UBND TỈNH QUẢNG TRỊ", ["Theo Kế hoạch của UBND tỉnh Quảng Trị."])
         == "Kế hoạch của UBND tỉnh Quảng Trị"
     )
+
+
+def test_near_duplicate_pairs_match_the_pairwise_definition():
+    import random
+
+    from kehoach.docximport.units import _near_pairs, _one_edit
+
+    rnd = random.Random(7)
+    for _ in range(200):
+        keys = ["".join(rnd.choice("abc") for _ in range(rnd.randint(0, 4))) for _ in range(rnd.randint(0, 12))]
+        want = [
+            (i, j)
+            for i in range(len(keys))
+            for j in range(i + 1, len(keys))
+            if keys[i] == keys[j] or _one_edit(keys[i], keys[j])
+        ]
+        assert _near_pairs(keys) == want, keys

@@ -190,16 +190,31 @@ class Registry:
         return out
 
     def report_near_duplicates(self, notes: Notes) -> None:
-        codes = [c for c in self.used]
-        for i, a in enumerate(codes):
-            for b in codes[i + 1 :]:
-                ka, kb = loose_key(self.names[a]), loose_key(self.names[b])
-                if ka == kb or _one_edit(ka, kb):
-                    notes.needs_look(
-                        "units/",
-                        f"hai tên gần giống nhau: «{self.names[a]}» ({a}) và "
-                        f"«{self.names[b]}» ({b}); nếu là một đơn vị, hãy gộp lại.",
-                    )
+        codes = list(self.used)
+        for i, j in _near_pairs([loose_key(self.names[c]) for c in codes]):
+            a, b = codes[i], codes[j]
+            notes.needs_look(
+                "units/",
+                f"hai tên gần giống nhau: «{self.names[a]}» ({a}) và "
+                f"«{self.names[b]}» ({b}); nếu là một đơn vị, hãy gộp lại.",
+            )
+
+
+NEAR_MAX_LEN = 200
+"""Names longer than this (not a unit's name) are not compared for near duplicates."""
+
+
+def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j, in order) of keys equal or one edit apart. Keys that share a
+    one-deletion variant (or a key that is another's deletion variant) are the only
+    candidates, so this is linear in the number of keys, not quadratic."""
+    by_variant: dict[str, set[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k) <= NEAR_MAX_LEN:
+            for v in {k, *(k[:p] + k[p + 1 :] for p in range(len(k)))}:
+                by_variant.setdefault(v, set()).add(i)
+    pairs = {(i, j) for group in by_variant.values() if len(group) > 1 for i in group for j in group if i < j}
+    return sorted((i, j) for i, j in pairs if keys[i] == keys[j] or _one_edit(keys[i], keys[j]))
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kehoach.layout import IGNORED_NAMES, PLAN_DIR, PROGRESS_DIR, READ_DIRS, TEMPLATES_DIR, UNITS_DIR
 from kehoach.problems import Problem, make
-from kehoach.write import is_temp_name
+from kehoach.tempnames import is_temp_name
 
 __all__ = ["DEPTH", "IGNORED_NAMES", "READ_DIRS", "Listing", "kind_code", "problem", "scan"]
 

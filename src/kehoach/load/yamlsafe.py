@@ -16,6 +16,7 @@ Policy, each with a stable code:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -364,17 +365,24 @@ def every_problem(text: str, path: str, first: Problem) -> list[Problem]:
     return found or [first]
 
 
+@functools.lru_cache(maxsize=2)
+def _located_tree(text: str) -> yaml.Node | None:
+    """The node tree `locate` walks; kept for the last two texts, as one file with many
+    problems is located once per problem (read only: nothing changes a node)."""
+    try:
+        return _Loader(text).get_single_node()
+    except yaml.YAMLError:
+        return None
+
+
 def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
     """1-based position of the value at `loc` (or its key, with key=True).
 
     Walks as deep as the path exists; an absent key points at its parent.
-    Used only when a problem is reported, so its cost does not matter.
+    Used only when a problem is reported; the tree is parsed once per text, not per problem.
     """
-    try:
-        node = _Loader(text).get_single_node()
-    except yaml.YAMLError:
-        return 1, 1
-    if node is None:  # an empty text
+    node = _located_tree(text)
+    if node is None:  # a text that does not parse, or an empty one
         return 1, 1
     mark = node.start_mark
     for part in loc:
