@@ -16,12 +16,9 @@ from __future__ import annotations
 import re
 import shlex
 
-_HIDDEN = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e007f]"
-)
+from kehoach import chars
+
+_HIDDEN = re.compile(f"[\x00-\x1f{chars.CONTROL}{chars.SEPARATORS}{chars.FORMAT}\ud800-\udfff]")
 """Control (Cc), format (Cf), line/paragraph separators, lone surrogates (undecodable bytes)."""
 
 _PUNCT = re.compile(r"([\\`*_\[\]|~$])")
