@@ -45,13 +45,7 @@ def folders(root: Path) -> list[Path]:
 
 def _environment(search: list[Path]) -> templates.Sandbox:
     env = templates.sandbox(search, html=True)  # the documents' sandbox, limits and loader
-    env.filters.update(
-        ngay=vn.ngay_ngan,
-        ngay_thang=vn.ngay_thang,
-        so=vn.so,
-        lower_first=lambda s: s[:1].lower() + s[1:],
-        upper_first=lambda s: s[:1].upper() + s[1:],
-    )
+    env.filters.update(ngay=vn.ngay_ngan)  # the documents' filters are there already
     env.globals.update(
         TASK_STATUS=TASK_STATUS,
         ENTRY_STATUS=ENTRY_STATUS,
