@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
+from kehoach.render.xlsx_cells import fit_rows, put
 from kehoach.vocab import LEAD_SHORT, TASK_STATUS, TASK_STATUS_ORDER
 
 FONT = "Times New Roman"
@@ -68,7 +69,7 @@ def build(result: StatusResult, dr: DataRoot) -> bytes:
         f"(kỳ báo cáo {result.period_start:%d/%m/%Y}–{result.period_end:%d/%m/%Y})"
     )
     ws.merge_cells(f"A1:{last}1")
-    ws["A1"] = title
+    put(ws, 1, 1, title)
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[1].height = 36
@@ -93,8 +94,9 @@ def build(result: StatusResult, dr: DataRoot) -> bytes:
             state.entries,
         )
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.style = f"kh-{state.status}" if col == 5 else ("kh-date" if col == 6 else "kh-cell")
+    fit_rows(ws, HEADER_ROW + 1, row, [width for _, width in COLUMNS])
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row, HEADER_ROW + 1)}"
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
     _summary(ws, result, dr, row + 2)
@@ -131,4 +133,4 @@ def _summary(ws: Worksheet, result: StatusResult, dr: DataRoot, row: int) -> Non
     for code, ids in result.late.items():
         row += 1
         name = dr.units[code].name if code in dr.units else code
-        ws.cell(row=row, column=2, value=f"{code} — {name}: {', '.join(ids)}").font = body
+        put(ws, row, 2, f"{code} — {name}: {', '.join(ids)}").font = body
