@@ -258,6 +258,7 @@ def sandbox(folders: Sequence[Path], *, html: bool = False) -> Sandbox:
     env = Sandbox(
         loader=loaders[0] if len(loaders) == 1 else jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # a template is read and compiled once per run, however often it is used
         autoescape=html,
         finalize=None if html else _finalize,
         trim_blocks=True,
