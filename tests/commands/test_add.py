@@ -170,7 +170,7 @@ def test_add_records_outputs_indicators_and_labels(cli, example_root):
     text = (example_root / "progress" / "QLMT" / "2026-05-20-I.8.yaml").read_text(encoding="utf-8")
     assert 'status: "in_progress"' in text and 'task: "I.8"' in text
     assert 'number: "45/BC-QLMT"' in text and 'date: 2026-05-20\n    title: "Ứng phó"' in text
-    assert "value: 92.5" in text and 'name: "Số lớp tập huấn"\n    value: 3' in text
+    assert "value: 92.5" in text and 'name: "Số lớp tập huấn"\n    value: 3\n' in text
     assert cli(["validate"], example_root).exit_code == 0
 
 
