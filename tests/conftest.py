@@ -36,8 +36,14 @@ def example_root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def real_root() -> Path:
-    return REPO
+def real_root(tmp_path: Path) -> Path:
+    """The real plan, units and templates with no progress entry: what the tests assert must not
+    change when units add their entries to the repo's progress/ (dated after TODAY, too)."""
+    dest = tmp_path / "real"
+    for name in ("plan", "units", "templates"):
+        shutil.copytree(REPO / name, dest / name)
+    (dest / "progress").mkdir()
+    return dest
 
 
 @pytest.fixture

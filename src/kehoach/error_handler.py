@@ -37,6 +37,8 @@ def error_handler() -> Iterator[None]:
                 _say(p.render())
         prefix = f"Lỗi {exc.code}: " if exc.code else "Lỗi: "
         _say(prefix + exc.message)
+        for detail in exc.details:
+            _say(detail)
         if exc.hint:
             _say(exc.hint)
         sys.exit(exc.exit_code)

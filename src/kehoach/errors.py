@@ -18,11 +18,14 @@ class KehoachError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, code: str | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str | None = None, hint: str | None = None, details: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.hint = hint
+        self.details = details  # lines printed under the message, each on its own line
 
 
 class UsageError(KehoachError):

@@ -67,13 +67,18 @@ def parse_number(text: str) -> float:
     refused: a thousand and five hundred, or one and a half?"""
     s = _SPACES.sub("", text.strip()).removesuffix("%")
     if _GROUPED.match(s):
-        return float(s.replace(".", "").replace(",", "."))
+        return whole(float(s.replace(".", "").replace(",", ".")))
     m = _PLAIN.match(s)
     if m is None:
         raise ValueError(f"«{text.strip()}» không phải là một số; hãy viết ví dụ 92,5 hoặc 1500")
     if m["frac"] is not None and len(m["frac"]) == 3 and m["int"].lstrip("+-") not in ("0", ""):
         raise ValueError(f"số «{text.strip()}» không rõ: một nghìn năm trăm hay một phẩy năm? Hãy viết 1500 hoặc 1,5")
-    return float(s.replace(",", "."))
+    return whole(float(s.replace(",", ".")))
+
+
+def whole(value: float) -> float:
+    """3.0 → 3: a count typed as `3` is written `value: 3`, not `value: 3.0`."""
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
 def _parts(text: str, n: int, what: str, shape: str) -> list[str]:

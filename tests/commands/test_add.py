@@ -67,7 +67,9 @@ def test_add_refuses_bad_values_and_writes_nothing(cli, example_root, change, co
     result = cli(args, example_root)
     assert result.exit_code == 1, result.output
     assert code in result.output and "chưa ghi tệp nào" in result.output
-    assert f"  {change[0]}: error {code}" in result.output  # told by the option, not by a file not written
+    lines = result.output.splitlines()
+    assert "Lỗi: mục mới không hợp lệ; chưa ghi tệp nào:" in lines and "\\x0a" not in result.output
+    assert any(line.startswith(f"  {change[0]}: error {code}") for line in lines)  # by the option, not the file
     assert "progress/" not in result.output
     assert _files(example_root) == before  # neither the entry nor a temporary file
 
@@ -170,7 +172,7 @@ def test_add_records_outputs_indicators_and_labels(cli, example_root):
     text = (example_root / "progress" / "QLMT" / "2026-05-20-I.8.yaml").read_text(encoding="utf-8")
     assert 'status: "in_progress"' in text and 'task: "I.8"' in text
     assert 'number: "45/BC-QLMT"' in text and 'date: 2026-05-20\n    title: "Ứng phó"' in text
-    assert "value: 92.5" in text and 'name: "Số lớp tập huấn"\n    value: 3' in text
+    assert "value: 92.5" in text and 'name: "Số lớp tập huấn"\n    value: 3\n' in text
     assert cli(["validate"], example_root).exit_code == 0
 
 

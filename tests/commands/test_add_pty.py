@@ -85,7 +85,11 @@ def test_wrong_answers_are_asked_again_with_the_reason(example_root):
     s = Session(["--root", str(example_root), "add", "--summary", "Đã rà soát."])
     s.expect(CHOOSE)
     s.send("XYZ")
-    s.expect("không có đơn vị «XYZ»; mã hợp lệ: ")
+    s.expect("không có đơn vị «XYZ»; mã đơn vị thuộc Sở: ")
+    s.send("ubndt")  # the People's Committee receives the reports, it does not write them
+    s.expect(
+        "không có đơn vị «ubndt»; mã đơn vị thuộc Sở: CNTY, KHCNCDS, KHTH, KSBDKH, QLMT, TCCB, TSKN, TTBVTV, TTQT, VP."
+    )
     s.send("chi cục trồng trọt và bảo vệ thực vật")  # the unit's name, in any case
     s.expect(CHOOSE)
     s.send("I.1")  # a real task, but not this unit's
@@ -142,3 +146,21 @@ def test_yes_skips_the_preview(example_root):
     assert "Ghi mục này" not in out
     assert s.wait() == 0
     assert (example_root / "progress" / "QLMT" / "2026-05-20-I.8.yaml").is_file()
+
+
+def test_a_recipient_given_as_unit_is_refused_and_asked_again(example_root):
+    before = _entry_files(example_root)
+    args = ["--root", str(example_root), "add", "--unit", "UBNDT", "--status", "done"]
+    s = Session(args + ["--summary", "x", "--date", "2026-05-20"])  # the task is asked: the unit is checked first
+    s.expect("«UBNDT» là cơ quan ngoài Sở, nơi nhận báo cáo, không phải đơn vị báo cáo; mã đơn vị thuộc Sở: CNTY")
+    s.expect(CHOOSE)
+    s.send("QLMT")
+    s.expect(CHOOSE)
+    s.send("I.8")
+    for _ in range(4):  # difficulties, proposals, outputs, indicators: none
+        s.send("")
+    s.expect(r"Ghi mục này\?")
+    s.send("k")
+    s.expect("Đã hủy; không ghi tệp nào.")
+    assert s.wait() == 0
+    assert _entry_files(example_root) == before

@@ -128,7 +128,7 @@ def test_filled_form_becomes_valid_entries_once(cli, example_root, form, tmp_pat
     assert "summary: |-\n  Đã thu gom 12 tấn bao gói.\n  Lắp 40 bể chứa.\n" in text
     assert 'difficulties: "Thiếu kinh phí vận chuyển."' in text
     assert 'number: "45/BC-CCTTBVTV"' in text and "date: 2026-05-18" in text
-    assert "value: 92.5" in text and "value: 12.0" in text
+    assert "value: 92.5" in text and "value: 12\n" in text
     other = (example_root / "progress/TTBVTV/2026-06-11-II.C.7.yaml").read_text(encoding="utf-8")
     assert 'status: "done"' in other and "Hướng dẫn nông dân xử lý rơm rạ" in other
     assert cli(["fmt", "--check"], example_root).exit_code == 0

@@ -119,7 +119,8 @@ def test_short_letter_lists_tasks_and_names_one_addressee(cli, tmp_path):
 def test_by_date(cli, tmp_path):
     doc = _letter(cli, tmp_path, "--as-of", "2026-11-20", "--by", "2026-11-25")
     assert "chậm nhất ngày 25/11/2026" in "\n".join(p.text for p in doc.paragraphs)
-    result = cli(["remind", "--year", "2026", "--as-of", "2026-11-20", "--by", "2026-11-19", "-o", tmp_path / "x.docx"])
+    args = ["remind", "--year", "2026", "--as-of", "2026-11-20", "--by", "2026-11-19", "-o", tmp_path / "x.docx"]
+    result = cli(args, root=EXAMPLES)
     assert result.exit_code == 2 and "KH151" in result.output and not (tmp_path / "x.docx").exists()
 
 

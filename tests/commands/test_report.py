@@ -195,3 +195,27 @@ def test_golden_text_dump(cli, tmp_path):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "chạy lại với KEHOACH_UPDATE_GOLDEN=1 nếu thay đổi là cố ý"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--year", "2026", "-o", "r.docx"],
+        ["status", "--year", "2026"],
+        ["remind", "--year", "2026", "-o", "cv.docx"],
+        ["form", "--year", "2026", "-o", "f.xlsx"],
+    ],
+)
+def test_unit_must_be_a_unit_of_the_department(cli, example_root, tmp_path, monkeypatch, command):
+    """UBND tỉnh and the Ministry are registered as recipients: a report *from* them is nonsense."""
+    monkeypatch.chdir(tmp_path)
+    for unit, code, words in (
+        ("UBNDT", "KH231", "`UBNDT` (Ủy ban nhân dân tỉnh Quảng Trị) là cơ quan ngoài Sở"),
+        ("XYZ", "KH230", "không có đơn vị `XYZ`"),
+    ):
+        result = cli([*command, "--unit", unit], root=example_root)
+        assert result.exit_code == 2, result.output
+        assert f"Lỗi {code}: " in result.output and words in result.output
+        codes = result.output.split("mã đơn vị thuộc Sở: ")[1]
+        assert "QLMT" in codes and "UBNDT" not in codes and "BNNMT" not in codes
+    assert list(tmp_path.iterdir()) == [example_root]

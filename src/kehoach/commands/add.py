@@ -97,7 +97,7 @@ def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> 
             key, index, _ = entry_write.key_at(new.text, p.line)
             where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
             lines.append(f"  {where}: {p.severity} {p.code}: {p.message}")
-        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:\n" + "\n".join(lines))
+        raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:", details=tuple(lines))
 
 
 def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:

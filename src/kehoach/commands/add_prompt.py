@@ -103,8 +103,11 @@ def role(task: Task, unit: str) -> str:
 
 
 def unit_reason(dr: CleanRoot, unit: str) -> str | None:
+    codes = ", ".join(sorted(code for code, u in dr.units.items() if u.internal))
     if unit not in dr.units:
-        return f"không có đơn vị «{unit}»; mã hợp lệ: {', '.join(sorted(dr.units))}"
+        return f"không có đơn vị «{unit}»; mã đơn vị thuộc Sở: {codes}"
+    if not dr.units[unit].internal:
+        return f"«{unit}» là cơ quan ngoài Sở, nơi nhận báo cáo, không phải đơn vị báo cáo; mã đơn vị thuộc Sở: {codes}"
     return None
 
 

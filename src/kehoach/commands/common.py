@@ -81,6 +81,15 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
 
 
 def require_unit(dr: DataRoot, unit: str | None) -> None:
-    """A --unit that names no registered unit is a usage error (exit 2)."""
-    if unit is not None and unit not in dr.units:
-        raise UsageError(f"không có đơn vị `{unit}`; mã hợp lệ: {', '.join(sorted(dr.units))}.")
+    """A --unit must name a unit of the Department: an unknown code or a body outside it
+    (UBND tỉnh, the Ministry: they receive reports, they do not send them) is a usage error (exit 2)."""
+    if unit is None or (unit in dr.units and dr.units[unit].internal):
+        return
+    codes = ", ".join(sorted(code for code, u in dr.units.items() if u.internal))
+    if unit in dr.units:
+        raise UsageError(
+            f"`{unit}` ({dr.units[unit].name}) là cơ quan ngoài Sở, nơi nhận báo cáo, không phải đơn vị "
+            f"báo cáo; --unit cần mã đơn vị thuộc Sở: {codes}.",
+            code="KH231",
+        )
+    raise UsageError(f"không có đơn vị `{unit}`; mã đơn vị thuộc Sở: {codes}.", code="KH230")

@@ -106,7 +106,7 @@ class _Reader:
             self.fail(cell, "KH168", "giá trị phải là một số, không phải TRUE/FALSE")
             return None
         if isinstance(value, (int, float)):
-            return float(value)
+            return userinput.whole(float(value))
         if isinstance(value, str):
             try:
                 return userinput.parse_number(value)
