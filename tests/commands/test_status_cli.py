@@ -78,3 +78,15 @@ def test_task_text_with_brackets_is_shown_not_parsed(cli, example_root):
         result = cli(args, example_root)
         assert result.exit_code == 0, result.output
         assert "[/x] [link]" in result.stdout
+
+
+def test_unit_option_takes_any_case_and_suggests_a_near_miss(cli, example_root):
+    lower = cli(
+        ["status", "--year", "2026", "--as-of", "2026-11-20", "--unit", " qlmt", "--format", "json"], example_root
+    )
+    upper = cli(
+        ["status", "--year", "2026", "--as-of", "2026-11-20", "--unit", "QLMT", "--format", "json"], example_root
+    )
+    assert lower.exit_code == 0 and lower.output == upper.output
+    near = cli(["status", "--year", "2026", "--unit", "QLMX"], example_root)
+    assert near.exit_code == 2 and "KH230" in near.output and "Ý bạn là `QLMT`?" in near.output

@@ -80,16 +80,25 @@ def load_clean(root: Path, today: dt.date, scope: tuple[str, ...] | None = None)
     return clean(checked.data)
 
 
-def require_unit(dr: DataRoot, unit: str | None) -> None:
-    """A --unit must name a unit of the Department: an unknown code or a body outside it
-    (UBND tỉnh, the Ministry: they receive reports, they do not send them) is a usage error (exit 2)."""
-    if unit is None or (unit in dr.units and dr.units[unit].internal):
-        return
-    codes = ", ".join(sorted(code for code, u in dr.units.items() if u.internal))
-    if unit in dr.units:
+def require_unit(dr: DataRoot, unit: str | None) -> str | None:
+    """The Department unit that --unit names (any case, stray blanks allowed), or None without
+    --unit. An unknown code or a body outside the Department (UBND tỉnh, the Ministry: they
+    receive reports, they do not send them) is a usage error (exit 2)."""
+    if unit is None:
+        return None
+    code = unit.strip().upper()
+    if code in dr.units and dr.units[code].internal:
+        return code
+    codes = ", ".join(sorted(c for c, u in dr.units.items() if u.internal))
+    if code in dr.units:
         raise UsageError(
-            f"`{unit}` ({dr.units[unit].name}) là cơ quan ngoài Sở, nơi nhận báo cáo, không phải đơn vị "
+            f"`{code}` ({dr.units[code].name}) là cơ quan ngoài Sở, nơi nhận báo cáo, không phải đơn vị "
             f"báo cáo; --unit cần mã đơn vị thuộc Sở: {codes}.",
             code="KH231",
         )
-    raise UsageError(f"không có đơn vị `{unit}`; mã đơn vị thuộc Sở: {codes}.", code="KH230")
+    from kehoach.load.suggest import did_you_mean
+
+    internal = [c for c, u in dr.units.items() if u.internal]
+    raise UsageError(
+        f"không có đơn vị `{unit}`.{did_you_mean(code, internal)} Các mã đơn vị thuộc Sở: {codes}.", code="KH230"
+    )

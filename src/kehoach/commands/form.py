@@ -19,8 +19,8 @@ def run(root: Path, year: int, unit: str | None, output: Path | None, today: dt.
 
     dr = load_clean(root, today, scope=PLAN_ONLY)
     if unit is not None:
-        unit = unit.upper() if unit.upper() in dr.units else unit
-        require_unit(dr, unit)
+        unit = require_unit(dr, unit)
+        assert unit is not None
         if not tasks_for(dr, unit, year):
             raise UsageError(f"đơn vị {unit} không chủ trì hay phối hợp nhiệm vụ nào đang thực hiện trong năm {year}.")
         units = [unit]

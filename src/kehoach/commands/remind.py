@@ -23,7 +23,7 @@ GRACE_DAYS = 7
 
 def run(root: Path, year: int, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[RemindResult, CleanRoot]:
     dr = load_clean(root, today)
-    require_unit(dr, unit)
+    unit = require_unit(dr, unit)
     return compute(dr, year, as_of, unit), dr
 
 

@@ -47,7 +47,7 @@ def render(
 ) -> bytes:
     """The report's bytes (nothing written)."""
     n = parse_number(number)
-    require_unit(dr, unit)
+    unit = require_unit(dr, unit)
     with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
         data = report(dr, period.year, as_of, unit, n, signer, period)
     title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")

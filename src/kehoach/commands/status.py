@@ -13,5 +13,5 @@ from kehoach.load.root import CleanRoot
 
 def run(root: Path, period: Period, as_of: dt.date, unit: str | None, today: dt.date) -> tuple[StatusResult, CleanRoot]:
     dr = load_clean(root, today)
-    require_unit(dr, unit)
+    unit = require_unit(dr, unit)
     return compute(dr, period.year, as_of, unit, period=period), dr
