@@ -27,6 +27,7 @@ from kehoach.check.entry_rules import earliest_date
 from kehoach.compute.periods import annual, unit_deadline
 from kehoach.load.root import DataRoot
 from kehoach.model.plan import Task
+from kehoach.render.xlsx_cell import put
 from kehoach.vocab import ENTRY_STATUS
 
 FONT = "Times New Roman"
@@ -66,7 +67,7 @@ def _print_setup(ws: Worksheet, title_rows: str) -> None:
 
 def _header(ws: Worksheet, row: int, columns: Sequence[fl.Column]) -> None:
     for i, col in enumerate(columns, 1):
-        cell = ws.cell(row=row, column=i, value=col.title)
+        cell = put(ws, row, i, col.title)
         cell.font = Font(name=FONT, bold=True, size=12)
         cell.fill = _HEAD_FILL
         cell.alignment = _HEAD_ALIGN
@@ -126,7 +127,7 @@ def _report(wb: Workbook, dr: DataRoot, unit: str, year: int) -> int:
     ]
     for r, (text, font) in enumerate(lines, 1):
         ws.merge_cells(f"A{r}:{last}{r}")
-        cell = ws.cell(row=r, column=1, value=text)
+        cell = put(ws, r, 1, text)
         cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="center")
         ws.row_dimensions[r].height = 21 if r != 2 else 36
     head = fl.REPORT_HEADER_ROW
@@ -136,7 +137,7 @@ def _report(wb: Workbook, dr: DataRoot, unit: str, year: int) -> int:
     for r, (task, role) in enumerate(rows, head + 1):
         values = {"task": task.id, "content": task.content, "role": role, "timeline": task.timeline.text}
         for i, col in enumerate(cols, 1):
-            ws.cell(row=r, column=i, value=values.get(col.key)).style = styles[i - 1]
+            put(ws, r, i, values.get(col.key)).style = styles[i - 1]
     end = head + max(len(rows), 1)
     ws.add_data_validation(_status_rule(f"{_letter(cols, 'status')}{head + 1}:{_letter(cols, 'status')}{end}"))
     ws.add_data_validation(
@@ -193,7 +194,7 @@ def _guide(wb: Workbook) -> None:
     ws = wb.create_sheet(fl.GUIDE)
     ws.column_dimensions["A"].width = 120
     for r, (text, bold) in enumerate(GUIDE_LINES, 1):
-        ws.cell(row=r, column=1, value=text).font = Font(name=FONT, size=12, bold=bold)
+        put(ws, r, 1, text).font = Font(name=FONT, size=12, bold=bold)
     _print_setup(ws, "1:1")
 
 
@@ -201,8 +202,8 @@ def _meta(wb: Workbook, dr: DataRoot, unit: str, year: int) -> None:
     ws = wb.create_sheet(fl.META)
     values = {"unit": unit, "year": year, "fingerprint": fl.fingerprint(dr), "version": fl.FORMAT_VERSION}
     for r, key in enumerate(fl.META_KEYS, 1):
-        ws.cell(row=r, column=1, value=key)
-        ws.cell(row=r, column=2, value=values[key])
+        put(ws, r, 1, key)
+        put(ws, r, 2, values[key])
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
 

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.compute.status import StatusResult
 from kehoach.load.root import DataRoot
+from kehoach.render.xlsx_cell import put
 from kehoach.vocab import LEAD_SHORT, TASK_STATUS, TASK_STATUS_ORDER
 
 FONT = "Times New Roman"
@@ -68,13 +69,13 @@ def build(result: StatusResult, dr: DataRoot) -> bytes:
         f"(kỳ báo cáo {result.period_start:%d/%m/%Y}–{result.period_end:%d/%m/%Y})"
     )
     ws.merge_cells(f"A1:{last}1")
-    ws["A1"] = title
+    put(ws, 1, 1, title)
     ws["A1"].font = Font(name=FONT, bold=True, size=13)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[1].height = 36
     head = Font(name=FONT, bold=True, size=12)
     for i, (name, width) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=HEADER_ROW, column=i, value=name)
+        cell = put(ws, HEADER_ROW, i, name)
         cell.font, cell.border = head, _BORDER
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -93,7 +94,7 @@ def build(result: StatusResult, dr: DataRoot) -> bytes:
             state.entries,
         )
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.style = f"kh-{state.status}" if col == 5 else ("kh-date" if col == 6 else "kh-cell")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row, HEADER_ROW + 1)}"
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
@@ -114,12 +115,12 @@ def build(result: StatusResult, dr: DataRoot) -> bytes:
 def _summary(ws: Worksheet, result: StatusResult, dr: DataRoot, row: int) -> None:
     bold = Font(name=FONT, bold=True, size=12)
     body = Font(name=FONT, size=12)
-    ws.cell(row=row, column=2, value="Tổng hợp").font = bold
+    put(ws, row, 2, "Tổng hợp").font = bold
     for status in TASK_STATUS_ORDER:
         if result.counts.get(status):
             row += 1
-            ws.cell(row=row, column=2, value=TASK_STATUS[status]).style = f"kh-{status}"
-            ws.cell(row=row, column=3, value=result.counts[status]).font = body
+            put(ws, row, 2, TASK_STATUS[status]).style = f"kh-{status}"
+            put(ws, row, 3, result.counts[status]).font = body
     row += 2
     if result.as_of < result.deadline:
         text = f"Hạn báo cáo của các đơn vị: trước ngày {result.deadline:%d/%m/%Y} (chưa đến hạn)."
@@ -127,8 +128,8 @@ def _summary(ws: Worksheet, result: StatusResult, dr: DataRoot, row: int) -> Non
         text = "Tất cả đơn vị chủ trì đã báo cáo đúng hạn."
     else:
         text = f"Đơn vị chưa báo cáo trước ngày {result.deadline:%d/%m/%Y}:"
-    ws.cell(row=row, column=2, value=text).font = bold
+    put(ws, row, 2, text).font = bold
     for code, ids in result.late.items():
         row += 1
         name = dr.units[code].name if code in dr.units else code
-        ws.cell(row=row, column=2, value=f"{code} — {name}: {', '.join(ids)}").font = body
+        put(ws, row, 2, f"{code} — {name}: {', '.join(ids)}").font = body
