@@ -49,3 +49,33 @@ def test_plan_text_starting_with_equals_is_text_in_the_form(example_root: Path, 
     assert r.exit_code == 0, r.output
     texts = _no_formulas(out)
     assert any(t.startswith(FORMULA) for t in texts) and TIMELINE in texts
+
+
+SITE = ["site", "--year", "2026", "--as-of", "2026-11-20", "-o"]
+
+
+def _site_template(root: Path, body: bytes) -> None:
+    """A pull request's own templates/site/overview.html.j2 (extends the shipped base)."""
+    (root / "templates" / "site").mkdir(parents=True, exist_ok=True)
+    (root / "templates" / "site" / "overview.html.j2").write_bytes(body)
+
+
+def test_site_template_has_the_document_templates_limits(example_root: Path, cli, tmp_path: Path, monkeypatch) -> None:
+    """A site template that builds a 3 GB string, divides by 0 or loops for ever is a template
+    error (exit 1, template and line named), not an exhausted machine or an internal error."""
+    monkeypatch.setenv("KEHOACH_TEMPLATE_TIMEOUT", "1")
+    for body, said in (
+        (b'{{ "x" * 3000000000 }}', "quá dài"),
+        (b"{{ 1 / 0 }}", "chia cho 0"),
+        (b"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "quá 1 giây"),
+    ):
+        _site_template(example_root, b"\n" + body)
+        r = cli([*SITE, tmp_path / "site"], example_root)
+        assert r.exit_code == 1, r.output
+        assert "templates/site/overview.html.j2 dòng 2" in r.output and said in r.output, r.output
+
+
+def test_site_template_not_utf8_is_a_data_error(example_root: Path, cli, tmp_path: Path) -> None:
+    _site_template(example_root, b"\xff\xfe{{ x }}")
+    r = cli([*SITE, tmp_path / "site"], example_root)
+    assert r.exit_code == 1 and "không phải UTF-8" in r.output, r.output

@@ -44,14 +44,7 @@ def folders(root: Path) -> list[Path]:
 
 
 def _environment(search: list[Path]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = templates.sandbox(templates.RegularFilesLoader(search), autoescape=True)
     env.filters.update(
         ngay=vn.ngay_ngan,
         ngay_thang=vn.ngay_thang,
@@ -112,11 +105,9 @@ class Renderer:
             raise templates.template_error(exc, path, templates.display(path, self.root)) from None
 
     def _run(self, template: jinja2.Template, context: dict[str, Any], common: bool = True) -> str:
-        try:
-            return template.render({**self.common, **context} if common else context)
-        except templates.RENDER_ERRORS as exc:
-            path = Path(template.filename or template.name or "")
-            raise templates.template_error(exc, path, templates.display(path, self.root)) from None
+        path = Path(template.filename or template.name or "")
+        shown = templates.display(path, self.root)
+        return templates.run(self.env, template, {**self.common, **context} if common else context, path, shown)
 
     def _render(self, name: str, context: dict[str, Any]) -> bytes:
         return self._run(self._template(name), context).encode("utf-8")

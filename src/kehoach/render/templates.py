@@ -161,6 +161,21 @@ class _RegularFileLoader(jinja2.BaseLoader):
         return source, str(path), lambda: False
 
 
+class RegularFilesLoader(jinja2.BaseLoader):
+    """_RegularFileLoader over several folders: the first that has the name wins (the site's
+    templates: the data root's templates/site/, then kehoach's own)."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = [(folder, _RegularFileLoader(folder)) for folder in folders]
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        name = "/".join(split_template_path(template))  # refuses `..`
+        for folder, loader in self.folders:
+            if os.path.lexists(folder / name):
+                return loader.get_source(environment, template)
+        raise jinja2.TemplateNotFound(template)
+
+
 def display(path: Path, root: Path) -> str:
     for base in (root.resolve(), PACKAGE_TEMPLATES.parent):
         try:
@@ -241,17 +256,24 @@ class _Sandbox(SandboxedEnvironment):
             raise _Timeout(_timeout_text(self.seconds))
 
 
-def _environment(folder: Path) -> _Sandbox:
+def sandbox(loader: jinja2.BaseLoader, *, autoescape: bool) -> SandboxedEnvironment:
+    """A sandbox with this module's limits (`range`, `*`, `**`, `+`; time and memory when
+    rendered through `run`): the document templates and the site's (render/site.py)."""
     env = _Sandbox(
-        loader=_RegularFileLoader(folder),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.globals.update(range=_range, lipsum=_lipsum)
+    return env
+
+
+def _environment(folder: Path) -> SandboxedEnvironment:
+    env = sandbox(_RegularFileLoader(folder), autoescape=False)
+    env.finalize = _finalize
     env.filters.update(
         ngay_thang=vn.ngay_thang,
         so=vn.so,
@@ -360,13 +382,22 @@ def _what(exc: BaseException) -> str:
 
 def render(path: Path, context: dict[str, Any], shown: str) -> str:
     """The markup text of template `path` with `context`; `shown` names it in messages."""
-    env = _environment(path.parent)
+    return run(_environment(path.parent), path.name, context, path, shown)
+
+
+def run(
+    env: SandboxedEnvironment, template: str | jinja2.Template, context: dict[str, Any], path: Path, shown: str
+) -> str:
+    """Template (a name, or one already loaded from `env`, a `sandbox`) rendered with `context`
+    within the limits; any failure is a TemplateError naming `shown` and the line in `path`."""
+    assert isinstance(env, _Sandbox)
     seconds = _timeout()
     parts: list[str] = []
     size = lines = 0
     try:
         with _bounded(env, seconds):
-            for chunk in env.get_template(path.name).generate(**context):
+            loaded = env.get_template(template) if isinstance(template, str) else template
+            for chunk in loaded.generate(**context):
                 size += len(chunk)
                 lines += chunk.count("\n")
                 if size > MAX_OUTPUT:
@@ -384,10 +415,6 @@ def render(path: Path, context: dict[str, Any], shown: str) -> str:
         where = f"mẫu {shown}" + (f" dòng {line}" if line else "")
         raise TemplateError(f"{where}: {_what(exc)}") from None
     return "".join(parts)
-
-
-RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError)
-"""What a broken template can raise while rendering."""
 
 
 def template_error(exc: BaseException, path: Path, shown: str) -> TemplateError:
