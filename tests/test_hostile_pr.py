@@ -79,3 +79,15 @@ def test_site_template_not_utf8_is_a_data_error(example_root: Path, cli, tmp_pat
     _site_template(example_root, b"\xff\xfe{{ x }}")
     r = cli([*SITE, tmp_path / "site"], example_root)
     assert r.exit_code == 1 and "không phải UTF-8" in r.output, r.output
+
+
+def test_a_number_of_100000_digits_is_a_data_error(example_root: Path, cli) -> None:
+    """int() refuses strings over 4,300 digits: the entry is reported, nothing crashes."""
+    p = example_root / "progress" / "QLMT" / "2026-05-05-II.A.1.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert "    value: 6\n" in text
+    p.write_text(text.replace("    value: 6\n", "    value: " + "9" * 100_000 + "\n"), encoding="utf-8")
+    for args in (["validate"], ["fmt", "--check"]):
+        r = cli(args, example_root)
+        assert r.exit_code == 1, r.output
+        assert "2026-05-05-II.A.1.yaml:10:12: error KH220: số quá dài (100.000 chữ số; tối đa 100)" in r.output
