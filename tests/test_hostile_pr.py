@@ -91,3 +91,18 @@ def test_a_number_of_100000_digits_is_a_data_error(example_root: Path, cli) -> N
         r = cli(args, example_root)
         assert r.exit_code == 1, r.output
         assert "2026-05-05-II.A.1.yaml:10:12: error KH220: số quá dài (100.000 chữ số; tối đa 100)" in r.output
+
+
+def test_unicode_noncharacters_are_refused_not_a_crash(example_root: Path, cli, tmp_path: Path) -> None:
+    """U+FFFF stops the YAML reader and cannot go into a Word file; written raw or as a YAML
+    escape it is KH003 with its place, for every command that loads the data."""
+    p = example_root / "progress" / "QLMT" / "2026-05-05-II.A.1.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert 'summary: "Đã rà soát' in text
+    for written in ("\uffff", "\\uFFFF", "\ufdd0", "\U0001ffff"):
+        p.write_text(text.replace('summary: "Đã rà soát', f'summary: "Đã rà {written}soát'), encoding="utf-8")
+        for args in (["validate"], ["report", "--year", "2026", "-o", tmp_path / "bc.docx"]):
+            r = cli(args, example_root)
+            assert r.exit_code == 1, (written, r.output)
+            assert "2026-05-05-II.A.1.yaml:7:" in r.output and "error KH003" in r.output and "U+" in r.output, r.output
+        assert not (tmp_path / "bc.docx").exists()

@@ -33,15 +33,21 @@ _ASTRAL_FORMAT = (
 FORMAT = _BMP_FORMAT + _ASTRAL_FORMAT
 """Unicode category Cf (format characters, Unicode 15.1); a test checks it against unicodedata."""
 
-REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}]"
+_BMP_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_ASTRAL_NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+NONCHARACTERS = _BMP_NONCHARACTERS + _ASTRAL_NONCHARACTERS
+"""Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and the last two of every plane): never
+text; the YAML reader stops at U+FFFE/U+FFFF and Word (XML) cannot hold them."""
+
+REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}{NONCHARACTERS}]"
 """Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
 
 # The scan for refused characters runs over every file and value, so it is one fast class:
 # the exact class for the Basic Multilingual Plane, and any astral character (rare in
 # Vietnamese text), which is then checked against the few astral format characters.
-_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
-_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
-_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}]")
+_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_NONCHARACTERS}\U00010000-\U0010ffff]")
+_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_NONCHARACTERS}\U00010000-\U0010ffff]")
+_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}{_ASTRAL_NONCHARACTERS}]")
 
 
 def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
@@ -53,8 +59,8 @@ def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
     return m
 
 
-_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}]")
-_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]")
+_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}]")
+_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}]")
 _JSON = re.compile(f"[\x7f-\x9f{SEPARATORS}{FORMAT}]")  # json.dumps escapes C0 itself
 
 _NAMES = {
@@ -86,6 +92,8 @@ def describe(ch: str) -> str:
         return f"{code_point(ch)} (điều khiển hướng chữ, có thể đảo ngược thứ tự chữ hiển thị)"
     if 0xE0000 <= cp <= 0xE007F:
         return f"{code_point(ch)} (ký tự thẻ vô hình)"
+    if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
+        return f"{code_point(ch)} (không phải một ký tự chữ, Unicode để dành)"
     return code_point(ch)
 
 
