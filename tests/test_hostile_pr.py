@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
@@ -106,3 +107,15 @@ def test_unicode_noncharacters_are_refused_not_a_crash(example_root: Path, cli, 
             assert r.exit_code == 1, (written, r.output)
             assert "2026-05-05-II.A.1.yaml:7:" in r.output and "error KH003" in r.output and "U+" in r.output, r.output
         assert not (tmp_path / "bc.docx").exists()
+
+
+def test_a_long_bad_date_is_reported_quickly(example_root: Path, cli) -> None:
+    """The suggestion for a date written another way (`20/11/2026`) must not take quadratic
+    time on a crafted 500 KB value (it took minutes)."""
+    p = example_root / "progress" / "QLMT" / "2026-05-05-II.A.1.yaml"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace("date: 2026-05-05", 'date: "1' + " " * 500_000 + 'x"'), encoding="utf-8")
+    start = time.monotonic()
+    r = cli(["validate"], example_root)
+    assert r.exit_code == 1 and "2026-05-05-II.A.1.yaml:5:7: error KH024" in r.output, r.output[:300]
+    assert time.monotonic() - start < 20
