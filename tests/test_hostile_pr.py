@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -119,3 +120,20 @@ def test_a_long_bad_date_is_reported_quickly(example_root: Path, cli) -> None:
     r = cli(["validate"], example_root)
     assert r.exit_code == 1 and "2026-05-05-II.A.1.yaml:5:7: error KH024" in r.output, r.output[:300]
     assert time.monotonic() - start < 20
+
+
+def test_import_xlsx_shows_no_python_warning(example_root: Path, cli, tmp_path: Path) -> None:
+    """A date cell holding 1e300 made openpyxl print an English UserWarning with its own file
+    path; the import reports the cell in Vietnamese and nothing else."""
+    form = tmp_path / "bm.xlsx"
+    assert cli(["form", "--year", "2026", "--unit", "QLMT", "-o", form], example_root).exit_code == 0
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Báo cáo"]
+    ws["E7"], ws["F7"], ws["G7"] = "Đang thực hiện", 1e300, "Đã làm"
+    ws["F7"].number_format = "DD/MM/YYYY"
+    wb.save(form)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        r = cli(["import-xlsx", form], example_root)
+    assert r.exit_code == 1 and "Báo cáo, dòng 7, cột Ngày báo cáo" in r.output, r.output
+    assert [str(w.message) for w in seen] == []
