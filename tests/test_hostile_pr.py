@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 import zipfile
@@ -137,3 +138,15 @@ def test_import_xlsx_shows_no_python_warning(example_root: Path, cli, tmp_path: 
         r = cli(["import-xlsx", form], example_root)
     assert r.exit_code == 1 and "Báo cáo, dòng 7, cột Ngày báo cáo" in r.output, r.output
     assert [str(w.message) for w in seen] == []
+
+
+def test_a_summary_of_blank_looking_letters_is_refused(example_root: Path, cli) -> None:
+    """Hangul fillers and the Braille blank are letters that show nothing: a summary made of
+    them looked empty in every output yet passed validate."""
+    p = example_root / "progress" / "QLMT" / "2026-05-05-II.A.1.yaml"
+    text = p.read_text(encoding="utf-8")
+    for blank in ("\u3164", "\u2800", "\u115f", "\ufe0f", "\U000e0100"):
+        p.write_text(re.sub(r'summary: ".*"', f'summary: "{blank}"', text), encoding="utf-8")
+        r = cli(["validate"], example_root)
+        assert r.exit_code == 1, (blank, r.output)
+        assert "2026-05-05-II.A.1.yaml:7:11: error KH003" in r.output and f"U+{ord(blank):04X}" in r.output, r.output

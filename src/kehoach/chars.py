@@ -39,15 +39,23 @@ NONCHARACTERS = _BMP_NONCHARACTERS + _ASTRAL_NONCHARACTERS
 """Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and the last two of every plane): never
 text; the YAML reader stops at U+FFFE/U+FFFF and Word (XML) cannot hold them."""
 
-REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}{NONCHARACTERS}]"
+_BMP_BLANKS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+_ASTRAL_BLANKS = "\U000e0100-\U000e01ef"
+BLANKS = _BMP_BLANKS + _ASTRAL_BLANKS
+"""Letters and marks that show nothing (Unicode default-ignorable, not Cf): Hangul fillers,
+the Braille blank, variation selectors … A summary made of them looks empty yet passes as text."""
+_BMP_OTHER = _BMP_NONCHARACTERS + _BMP_BLANKS
+_ASTRAL_OTHER = _ASTRAL_NONCHARACTERS + _ASTRAL_BLANKS
+
+REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]"
 """Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
 
 # The scan for refused characters runs over every file and value, so it is one fast class:
 # the exact class for the Basic Multilingual Plane, and any astral character (rare in
 # Vietnamese text), which is then checked against the few astral format characters.
-_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_NONCHARACTERS}\U00010000-\U0010ffff]")
-_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_NONCHARACTERS}\U00010000-\U0010ffff]")
-_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}{_ASTRAL_NONCHARACTERS}]")
+_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
+_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
+_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}{_ASTRAL_OTHER}]")
 
 
 def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
@@ -59,8 +67,8 @@ def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
     return m
 
 
-_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}]")
-_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}]")
+_TERMINAL = re.compile(f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]")
+_TERMINAL_LINE = re.compile(f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]")
 _JSON = re.compile(f"[\x7f-\x9f{SEPARATORS}{FORMAT}]")  # json.dumps escapes C0 itself
 
 _NAMES = {
@@ -92,6 +100,8 @@ def describe(ch: str) -> str:
         return f"{code_point(ch)} (điều khiển hướng chữ, có thể đảo ngược thứ tự chữ hiển thị)"
     if 0xE0000 <= cp <= 0xE007F:
         return f"{code_point(ch)} (ký tự thẻ vô hình)"
+    if re.fullmatch(f"[{BLANKS}]", ch):
+        return f"{code_point(ch)} (ký tự trống, trông như không có gì)"
     if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
         return f"{code_point(ch)} (không phải một ký tự chữ, Unicode để dành)"
     return code_point(ch)
