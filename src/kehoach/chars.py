@@ -33,15 +33,29 @@ _ASTRAL_FORMAT = (
 FORMAT = _BMP_FORMAT + _ASTRAL_FORMAT
 """Unicode category Cf (format characters, Unicode 15.1); a test checks it against unicodedata."""
 
-REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}]"
+_BMP_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_ASTRAL_NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+NONCHARACTERS = _BMP_NONCHARACTERS + _ASTRAL_NONCHARACTERS
+"""Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and the last two of every plane): never
+text; the YAML reader stops at U+FFFE/U+FFFF and Word (XML) cannot hold them."""
+
+_BMP_BLANKS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+_ASTRAL_BLANKS = "\U000e0100-\U000e01ef"
+BLANKS = _BMP_BLANKS + _ASTRAL_BLANKS
+"""Letters and marks that show nothing (Unicode default-ignorable, not Cf): Hangul fillers,
+the Braille blank, variation selectors … A summary made of them looks empty yet passes as text."""
+_BMP_OTHER = _BMP_NONCHARACTERS + _BMP_BLANKS
+_ASTRAL_OTHER = _ASTRAL_NONCHARACTERS + _ASTRAL_BLANKS
+
+REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]"
 """Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
 
 # The scan for refused characters runs over every file and value, so it is one fast class:
 # the exact class for the Basic Multilingual Plane, and any astral character (rare in
 # Vietnamese text), which is then checked against the few astral format characters.
-_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
-_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}\U00010000-\U0010ffff]")
-_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}]")
+_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
+_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
+_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}{_ASTRAL_OTHER}]")
 
 
 def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
@@ -58,8 +72,8 @@ def _pattern(kind: str) -> re.Pattern[str]:
     """The output patterns, compiled on first use (validate on clean data never needs them)."""
     return re.compile(
         {
-            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}]",
-            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}]",
+            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]",
+            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]",
             "json": f"[\x7f-\x9f{SEPARATORS}{FORMAT}]",  # json.dumps escapes C0 itself
         }[kind]
     )
@@ -94,6 +108,10 @@ def describe(ch: str) -> str:
         return f"{code_point(ch)} (điều khiển hướng chữ, có thể đảo ngược thứ tự chữ hiển thị)"
     if 0xE0000 <= cp <= 0xE007F:
         return f"{code_point(ch)} (ký tự thẻ vô hình)"
+    if re.fullmatch(f"[{BLANKS}]", ch):
+        return f"{code_point(ch)} (ký tự trống, trông như không có gì)"
+    if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
+        return f"{code_point(ch)} (không phải một ký tự chữ, Unicode để dành)"
     return code_point(ch)
 
 

@@ -31,6 +31,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH012": ("error", "giá trị mơ hồ, cần đặt trong dấu nháy"),
     "KH013": ("error", "tệp không phải là một ánh xạ khóa: giá trị"),
     "KH014": ("error", "thẻ YAML không được hỗ trợ"),
+    "KH220": ("error", "số quá dài"),
     # schema of one file
     "KH020": ("error", "khóa không được phép"),
     "KH021": ("error", "thiếu khóa bắt buộc"),

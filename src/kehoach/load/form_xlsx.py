@@ -9,6 +9,7 @@ plain cells with their sheet, row, column and font, for the import to judge.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,9 @@ def _open(path: Path) -> Any:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return openpyxl.load_workbook(path, data_only=True, read_only=False)
+        with warnings.catch_warnings():  # openpyxl warns in English (a date out of range …); the checks
+            warnings.simplefilter("ignore")  # after reading say it in Vietnamese, with the cell
+            return openpyxl.load_workbook(path, data_only=True, read_only=False)
     # what openpyxl raises on damaged parts: XML errors (lxml and ElementTree are SyntaxErrors), missing
     # parts, unexpected values or structure
     except (

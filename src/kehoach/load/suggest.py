@@ -61,7 +61,7 @@ _PLAIN_NUMBER = re.compile(r"([-+]?)([0-9]+)(\.[0-9]+)?\Z")
 
 def number(value: object) -> str | None:
     """The number as YAML wants it: `"92,5"` → `92.5`, `"1.500"` → `1500`, `"010"` → `10`."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > LONGEST:
         return None
     text = re.sub(r"(?<=[0-9])[ \u00a0](?=[0-9]{3}\b)", "", value.strip())
     if _THOUSANDS.match(text):
@@ -90,7 +90,7 @@ def iso_date(value: object) -> tuple[str, str] | None:
     """(YYYY-MM-DD, the date in words) for a date written another way: `20/11/2026`,
     `20-11-2026`, `20.11.2026`, `ngày 20 tháng 11 năm 2026` (day first, as Vietnamese
     write it), `2026/11/20`, `2026-5-20`. None when it names no real date."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > LONGEST:  # no date is longer; the patterns are quadratic
         return None
     if m := _DMY.match(value):
         day, month, year = int(m[1]), int(m[2]), int(m[3])

@@ -28,6 +28,8 @@ from kehoach.problems import Problem, make
 
 _PLAIN = "?"  # the tag we give every implicitly-typed node; resolved by _scalar()
 
+MAX_DIGITS = 100
+"""The longest whole number a value may be written with."""
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOAT = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"}
@@ -271,6 +273,12 @@ def _scalar(node: yaml.ScalarNode, path: str, soft: list[Problem] | None = None,
         )
         return value
     if _INT.match(value):
+        if len(value) > MAX_DIGITS:  # int() refuses over 4,300 digits; nothing in a plan has 100
+            m = node.start_mark
+            digits = f"{len(value):,}".replace(",", ".")
+            text = f"số quá dài ({digits} chữ số; tối đa {MAX_DIGITS}); hãy kiểm tra lại giá trị này"
+            _refuse(make("KH220", path, m.line + 1, m.column + 1, text), soft)
+            return value
         return int(value)
     if _FLOAT.match(value):
         if key == "value" and _THOUSANDS.match(value):
