@@ -75,6 +75,7 @@ class Renderer:
         self.search = folders(root)
         self.root = root
         self.env = _environment(self.search)
+        self._shown: dict[str, str] = {}  # template file -> its name in messages
         self.data = data
         d = data
         self.common = {
@@ -92,8 +93,10 @@ class Renderer:
             return self.env.get_template(name)
 
     def _run(self, template: jinja2.Template, context: dict[str, Any], common: bool = True) -> str:
-        path = Path(template.filename or template.name or "")
-        with templates.reported(path, templates.display(path, self.root)):
+        name = template.filename or template.name or ""
+        if name not in self._shown:  # once per template: run once per entry, it must stay cheap
+            self._shown[name] = templates.display(Path(name), self.root)
+        with templates.reported(Path(name), self._shown[name]):
             return template.render({**self.common, **context} if common else context)
 
     def _render(self, name: str, context: dict[str, Any]) -> bytes:

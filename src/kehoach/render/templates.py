@@ -230,6 +230,7 @@ class Sandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+"})
     deadline = float("inf")
     seconds = DEFAULT_TIMEOUT
+    ticking = False  # attribute reads check the clock only where no alarm can (see _bounded)
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         self._tick()
@@ -241,7 +242,8 @@ class Sandbox(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        self._tick()
+        if self.ticking:
+            self._tick()
         return super().getattr(obj, attribute)
 
     def _tick(self) -> None:
@@ -305,6 +307,7 @@ def _bounded(env: Sandbox, seconds: float) -> Iterator[None]:
     """Time (an alarm in the main thread, plus checks on every call), and memory (Linux)."""
     env.deadline, env.seconds = time.monotonic() + seconds, seconds
     alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    env.ticking = not alarm
     if alarm:
 
         def _ring(signum: int, frame: object) -> None:
@@ -319,7 +322,7 @@ def _bounded(env: Sandbox, seconds: float) -> Iterator[None]:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
-        env.deadline = float("inf")
+        env.deadline, env.ticking = float("inf"), False
 
 
 @contextlib.contextmanager
