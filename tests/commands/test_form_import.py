@@ -259,3 +259,15 @@ def test_a_failed_write_leaves_nothing(cli, example_root, form, tmp_path, monkey
     assert result.exit_code == 1 and "không ghi được tệp" in result.output and "Traceback" not in result.output
     after = sorted(p.relative_to(example_root).as_posix() for p in (example_root / "progress").rglob("*"))
     assert after == before  # neither the first entry nor a temporary file
+
+
+def test_text_typed_outside_the_form_is_named_not_lost_silently(cli, example_root, form, tmp_path):
+    def edit(wb, rows):
+        _good(wb, rows)
+        wb["Báo cáo"].cell(row=rows["II.C.6"], column=11, value="Nguyễn Văn A (người lập)")
+
+    filled = _fill(form, tmp_path / "cot-ngoai.xlsx", edit)
+    result = cli(["import-xlsx", filled, "--dry-run"], example_root)
+    assert result.exit_code == 0, result.output
+    assert "Cần xem lại" in result.output
+    assert "Báo cáo, dòng" in result.output and "cột K: ô nằm ngoài các cột của biểu mẫu" in result.output

@@ -146,6 +146,11 @@ def _task_of(r: _Reader, cell: Cell, ids: list[str]) -> str | None:
 def read_rows(form: Form, path: str, unit: str, ids: list[str], today: dt.date) -> Rows:
     """Entry values (keys in the entry's field order) for every row with something in it."""
     rows = Rows()
+    rows.look += [
+        f"{c.sheet}, dòng {c.row}, cột {c.title}: ô nằm ngoài các cột của biểu mẫu nên không được nhập; "
+        "nếu là nội dung báo cáo, hãy chuyển vào đúng cột rồi nhập lại."
+        for c in form.outside
+    ]
     r = _Reader(path, rows)
     inputs = tuple(c.key for c in fl.REPORT_COLUMNS if c.input)
     by_task: dict[str, list[tuple[dict[str, Any], Source]]] = {}

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from kehoach import formlayout as fl
 from kehoach.errors import KehoachError
@@ -45,6 +47,7 @@ class Form:
     report: list[dict[str, Cell]]  # one dict per row below the header: column key -> cell
     outputs: list[dict[str, Cell]]
     indicators: list[dict[str, Cell]]
+    outside: list[Cell] = field(default_factory=list)  # filled cells right of the form's columns
 
 
 def _check_zip(path: Path) -> None:
@@ -132,6 +135,26 @@ def _rows(path: Path, ws: Any, columns: tuple[fl.Column, ...], header: int) -> l
     return out
 
 
+OUTSIDE_SHOWN = 20
+"""Filled cells outside the form's columns listed at most (per sheet)."""
+
+
+def _outside(ws: Any, columns: tuple[fl.Column, ...], header: int) -> list[Cell]:
+    """Cells with something in them to the right of the form's columns: never imported, so
+    the person who filled them must be told (a name typed in column K is not lost silently)."""
+    first = len(columns) + 1
+    if ws.max_column < first:
+        return []
+    found: list[Cell] = []
+    for r, row in enumerate(ws.iter_rows(min_row=header, min_col=first, max_col=ws.max_column), header):
+        for i, cell in enumerate(row, first):
+            if cell.value is not None and str(cell.value).strip():
+                found.append(Cell(ws.title, r, i, get_column_letter(i), cell.value, None))
+                if len(found) >= OUTSIDE_SHOWN:
+                    return found
+    return found
+
+
 def read(path: Path) -> Form:
     _check_zip(path)
     wb = _open(path)
@@ -154,6 +177,11 @@ def read(path: Path) -> Form:
         report=_rows(path, wb[fl.REPORT], fl.REPORT_COLUMNS, fl.REPORT_HEADER_ROW),
         outputs=_rows(path, wb[fl.OUTPUTS], fl.OUTPUT_COLUMNS, fl.LIST_HEADER_ROW),
         indicators=_rows(path, wb[fl.INDICATORS], fl.INDICATOR_COLUMNS, fl.LIST_HEADER_ROW),
+        outside=[
+            *_outside(wb[fl.REPORT], fl.REPORT_COLUMNS, fl.REPORT_HEADER_ROW),
+            *_outside(wb[fl.OUTPUTS], fl.OUTPUT_COLUMNS, fl.LIST_HEADER_ROW),
+            *_outside(wb[fl.INDICATORS], fl.INDICATOR_COLUMNS, fl.LIST_HEADER_ROW),
+        ],
     )
 
 
