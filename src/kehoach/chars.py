@@ -23,6 +23,9 @@ CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SEPARATORS = "\u2028\u2029"
 """Unicode line and paragraph separators (invisible line breaks)."""
 
+SURROGATES = "\ud800-\udfff"
+"""Lone surrogates: a byte that was not UTF-8, read with surrogateescape (a git file name)."""
+
 _BMP_FORMAT = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
@@ -72,8 +75,8 @@ def _pattern(kind: str) -> re.Pattern[str]:
     """The output patterns, compiled on first use (validate on clean data never needs them)."""
     return re.compile(
         {
-            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]",
-            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]",
+            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}{SURROGATES}]",
+            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}{SURROGATES}]",
             "json": f"[\x7f-\x9f{SEPARATORS}{FORMAT}]",  # json.dumps escapes C0 itself
         }[kind]
     )
@@ -132,7 +135,14 @@ def refusal(ch: str) -> str:
 
 def _shown(m: re.Match[str]) -> str:
     cp = ord(m.group())
+    if 0xDC80 <= cp <= 0xDCFF:  # the undecodable byte itself
+        return f"\\x{cp - 0xDC00:02x}"
     return f"\\x{cp:02x}" if cp <= 0x9F else f"U+{cp:04X}"
+
+
+def unseen(text: str) -> re.Match[str] | None:
+    """The first character `for_terminal(…, line=True)` would show escaped, or None."""
+    return _pattern("line").search(text)
 
 
 def for_terminal(text: object, *, line: bool = False) -> str:

@@ -46,6 +46,10 @@ class PlanFmt(enum.StrEnum):
     json = "json"
 
 
+TextJsonOpt = Annotated[PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")]
+SignerOpt = Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")]
+
+
 class PeriodChoice(enum.StrEnum):
     year = "year"
     h1 = "h1"
@@ -137,9 +141,7 @@ def validate(
 )
 def plan(
     ctx: typer.Context,
-    format: Annotated[
-        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
-    ] = PlanFmt.text,
+    format: TextJsonOpt = PlanFmt.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="TỆP", help="Ghi Kế hoạch ra tệp .docx hoặc .pdf (cần LibreOffice)."),
@@ -257,9 +259,7 @@ def status(
     to: ToOpt = None,
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
-    format: Annotated[
-        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
-    ] = PlanFmt.text,
+    format: TextJsonOpt = PlanFmt.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="TỆP", help="Ghi bảng theo dõi ra tệp Excel (.xlsx)."),
@@ -424,7 +424,7 @@ def report(
         str | None,
         typer.Option("--number", "-n", metavar="SỐ", help="Số văn bản, ví dụ 05 (để trống nếu chưa cấp số)."),
     ] = None,
-    signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    signer: SignerOpt = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -465,9 +465,7 @@ def remind(
     year: YearOpt,
     as_of: AsOfOpt = None,
     unit: UnitOpt = None,
-    format: Annotated[
-        PlanFmt, typer.Option("--format", "-f", metavar="DẠNG", help="Dạng kết quả: text hoặc json.")
-    ] = PlanFmt.text,
+    format: TextJsonOpt = PlanFmt.text,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -478,7 +476,7 @@ def remind(
         str | None,
         typer.Option("--number", "-n", metavar="SỐ", help="Số công văn, ví dụ 12 (để trống nếu chưa cấp số)."),
     ] = None,
-    signer: Annotated[str | None, typer.Option("--signer", metavar="HỌ_TÊN", help="Họ tên người ký.")] = None,
+    signer: SignerOpt = None,
     by: Annotated[
         str | None,
         typer.Option(

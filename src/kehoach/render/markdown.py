@@ -18,9 +18,6 @@ import shlex
 
 from kehoach import chars
 
-_HIDDEN = re.compile(f"[\x00-\x1f{chars.CONTROL}{chars.SEPARATORS}{chars.FORMAT}\ud800-\udfff]")
-"""Control (Cc), format (Cf), line/paragraph separators, lone surrogates (undecodable bytes)."""
-
 _PUNCT = re.compile(r"([\\`*_\[\]|~$])")
 """What can start emphasis, code, a link, a table cell, strikethrough or math anywhere in a line."""
 _LEADING = re.compile(r"^([#+=-])")
@@ -28,17 +25,9 @@ _LEADING = re.compile(r"^([#+=-])")
 _BACKTICKS = re.compile(r"`+")
 
 
-def _show(m: re.Match[str]) -> str:
-    c = m.group()
-    n = ord(c)
-    if 0xDC80 <= n <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-        return f"\\x{n - 0xDC00:02x}"
-    return f"\\x{n:02x}" if n < 0xA0 else f"U+{n:04X}"
-
-
 def visible(s: str) -> str:
     """Every control or invisible character written out (`\\x1b`, `U+202E`); the rest unchanged."""
-    return _HIDDEN.sub(_show, s)
+    return chars.for_terminal(s, line=True)
 
 
 def clip(s: str, limit: int | None) -> str:
@@ -78,7 +67,7 @@ def fence(lines: list[str], info: str = "") -> list[str]:
 def shell(word: str) -> str:
     """One shell word: `shlex.quote`, or bash's `$'…'` when the word holds characters that a
     terminal would not show (newline, escape, direction marks, bytes that are not UTF-8)."""
-    if not _HIDDEN.search(word):
+    if not chars.unseen(word):
         return shlex.quote(word)
     out = []
     for c in word:
@@ -87,7 +76,7 @@ def shell(word: str) -> str:
             out.append("\\" + c)
         elif 0xDC80 <= n <= 0xDCFF:
             out.append(f"\\x{n - 0xDC00:02x}")
-        elif _HIDDEN.match(c):
+        elif chars.unseen(c):
             out.append(f"\\x{n:02x}" if n < 0x100 else (f"\\u{n:04x}" if n <= 0xFFFF else f"\\U{n:08x}"))
         else:
             out.append(c)
