@@ -53,33 +53,45 @@ _ASTRAL_OTHER = _ASTRAL_NONCHARACTERS + _ASTRAL_BLANKS
 REFUSED = f"[{CONTROL}{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}]"
 """Refused anywhere in a data file (CR is allowed in a file: it may use CRLF line ends)."""
 
-# The scan for refused characters runs over every file and value, so it is one fast class:
-# the exact class for the Basic Multilingual Plane, and any astral character (rare in
-# Vietnamese text), which is then checked against the few astral format characters.
-_SCAN = re.compile(f"[{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
-_SCAN_CR = re.compile(f"[{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}\U00010000-\U0010ffff]")
-_ASTRAL = re.compile(f"[{_ASTRAL_FORMAT}{_ASTRAL_OTHER}]")
+# Every scan below runs over every file, value or line shown, so each is one fast class: the
+# exact class for the Basic Multilingual Plane plus any astral character (rare in Vietnamese
+# text), which is then checked against the few astral characters of the kind. (A class that
+# lists astral ranges itself is checked range by range for every character: 8x slower.)
+_ASTRAL_ALL = _ASTRAL_FORMAT + _ASTRAL_OTHER
+_KINDS: dict[str, tuple[str, str]] = {  # kind -> (BMP characters, astral characters)
+    "data": (f"{CONTROL}{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}", _ASTRAL_ALL),
+    "data_cr": (f"{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}", _ASTRAL_ALL),
+    "terminal": (f"{CONTROL}\r{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}{SURROGATES}", _ASTRAL_ALL),
+    "line": (f"{CONTROL}\r\n\t{SEPARATORS}{_BMP_FORMAT}{_BMP_OTHER}{SURROGATES}", _ASTRAL_ALL),
+    "json": (f"\x7f-\x9f{SEPARATORS}{_BMP_FORMAT}", _ASTRAL_FORMAT),  # json.dumps escapes C0 itself
+}
+"""data: refused in data files (data_cr: a CR too); terminal: shown escaped on a terminal;
+line: also tab and line breaks (a file name, one line of a list); json: written as \\uXXXX."""
+
+
+@functools.cache
+def _scanner(kind: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(quick scan, astral check, exact class) of a kind, compiled on first use."""
+    bmp, astral = _KINDS[kind]
+    return (
+        re.compile(f"[{bmp}\U00010000-\U0010ffff]"),
+        re.compile(f"[{astral}]"),
+        re.compile(f"[{bmp}{astral}]"),
+    )
+
+
+def _first(kind: str, text: str) -> re.Match[str] | None:
+    """The first character of `text` of this kind, or None."""
+    quick, astral, _ = _scanner(kind)
+    m = quick.search(text)
+    while m is not None and m.group() >= "\U00010000" and not astral.match(m.group()):
+        m = quick.search(text, m.end())
+    return m
 
 
 def find_refused(text: str, *, cr: bool = False) -> re.Match[str] | None:
     """The first character of `text` refused in data (with cr=True, a CR too), or None."""
-    scan = _SCAN_CR if cr else _SCAN
-    m = scan.search(text)
-    while m is not None and m.group() >= "\U00010000" and not _ASTRAL.match(m.group()):
-        m = scan.search(text, m.end())
-    return m
-
-
-@functools.cache
-def _pattern(kind: str) -> re.Pattern[str]:
-    """The output patterns, compiled on first use (validate on clean data never needs them)."""
-    return re.compile(
-        {
-            "terminal": f"[{CONTROL}\r{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}{SURROGATES}]",
-            "line": f"[{CONTROL}\r\n\t{SEPARATORS}{FORMAT}{NONCHARACTERS}{BLANKS}{SURROGATES}]",
-            "json": f"[\x7f-\x9f{SEPARATORS}{FORMAT}]",  # json.dumps escapes C0 itself
-        }[kind]
-    )
+    return _first("data_cr" if cr else "data", text)
 
 
 _NAMES = {
@@ -142,7 +154,7 @@ def _shown(m: re.Match[str]) -> str:
 
 def unseen(text: str) -> re.Match[str] | None:
     """The first character `for_terminal(…, line=True)` would show escaped, or None."""
-    return _pattern("line").search(text)
+    return _first("line", text)
 
 
 def for_terminal(text: object, *, line: bool = False) -> str:
@@ -150,8 +162,8 @@ def for_terminal(text: object, *, line: bool = False) -> str:
     With line=True (a file name, one line of a list) tab and line breaks are escaped too,
     so data can never start a line of its own."""
     s = str(text)
-    pattern = _pattern("line" if line else "terminal")
-    return pattern.sub(_shown, s) if pattern.search(s) else s
+    kind = "line" if line else "terminal"
+    return _scanner(kind)[2].sub(_shown, s) if _first(kind, s) else s
 
 
 def json_text(value: Any, *, indent: int | None = 2) -> str:
@@ -159,7 +171,7 @@ def json_text(value: Any, *, indent: int | None = 2) -> str:
     import json
 
     out = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _pattern("json").sub(_json_escape, out)
+    return _scanner("json")[2].sub(_json_escape, out) if _first("json", out) else out
 
 
 def _json_escape(m: re.Match[str]) -> str:

@@ -182,7 +182,7 @@ def blobs(cwd: Path, shas: list[str]) -> dict[str, bytes]:
     wanted = list(dict.fromkeys(shas))
     if not wanted:
         return {}
-    proc = _git(cwd, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in wanted).encode())
+    proc = _git(cwd, "cat-file", "--batch", "--buffer", stdin="".join(f"{s}\n" for s in wanted).encode())
     if proc.returncode != 0:
         raise UsageError("lệnh `git cat-file --batch` thất bại; hãy kiểm tra kho git (`git fsck`).")
     data, pos = proc.stdout, 0

@@ -81,3 +81,18 @@ def test_code_spans_and_fences_cannot_be_closed_from_inside():
 def test_commands_round_trip_through_shlex():
     words = ["git", "checkout", "abc", "--", "progress/QLMT/$(rm -rf ~) 'x'; `id`.yaml"]
     assert shlex.split(markdown.command(*words)) == words
+
+
+def test_every_active_character_is_escaped_wherever_it_stands():
+    """Text with nothing to escape is passed through as it is; one active character anywhere
+    (alone, inside plain Vietnamese words, at the start) still makes it inert."""
+    plain = "Đã hoàn thành 3/5 nhiệm vụ (đợt 2), đạt 60%."
+    assert markdown.text(plain) == plain
+    for c in "\\`*_[]|~$&<>@":
+        for s in (c, f"Báo cáo {c} số 5", f"{c}{plain}", f"{plain}{c}"):
+            out = markdown.text(s)
+            assert out != s, repr(s)
+            assert_inert(out)
+    for c in "#+=-":
+        assert markdown.text(f"{c} Tiêu đề") == f"\\{c} Tiêu đề"
+        assert markdown.text(f"a {c} b") == f"a {c} b"

@@ -3,9 +3,9 @@
 HEAD is compared with the point where it left BASE (`git merge-base`, like
 `git diff BASE...HEAD`), so entries that reached BASE after the branch was made
 are not this change's. Both trees are read from git's objects (`ls-tree`,
-`cat-file --batch`: no checkout, no `.gitattributes`, no filters) into temporary
-folders and loaded like any data root; anything under the data folders that is
-not a regular file (a symlink, a submodule) is refused there (KH100).
+`cat-file --batch`: no checkout, no `.gitattributes`, no filters) into memory and
+loaded like any data root (load/source.py); anything under the data folders that
+is not a regular file (a symlink, a submodule) is refused there (KH100).
 compute/review.py works out the ReviewResult and render/review_md.py the
 Markdown. History is append-only: a modified, renamed or deleted entry, or an
 error, makes the command exit 1.
@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from kehoach import gitio
 from kehoach.commands.common import Said
 from kehoach.compute.review import ReviewResult, Revisions, build
+from kehoach.gcpause import frozen_heap
 from kehoach.layout import REVISION_DIRS
 from kehoach.load.root import load_root
+from kehoach.load.source import BlobSource
 from kehoach.load.text import MAX_BYTES
 from kehoach.problems import Problem, make
 from kehoach.write import atomic_write
-
-SCRATCH = "/dev/shm"
-"""Where the two trees are written when it exists: a memory file system, as writing and
-removing tens of thousands of small files on a disk costs more than loading them."""
 
 _KINDS = {"120000": "liên kết tượng trưng (symlink)", "160000": "submodule (kho git con)"}
 
@@ -53,41 +50,32 @@ def _unsafe(part: str) -> bool:
     return (os.altsep is not None and os.altsep in part) or bool(os.path.splitdrive(part)[0])
 
 
-def materialize(top: Path, rev: str, prefix: str, dest: Path) -> tuple[Path, list[Problem], dict[str, bytes]]:
-    """Write the data folders of `prefix` at `rev` into `dest` as regular files, straight from
-    git's objects; (dest, problems for the entries that are not regular files, contents by path)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    # the data, its templates and CODEOWNERS
+def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem]]:
+    """The data folders of `prefix` at `rev`, straight from git's objects and held in memory;
+    (their regular files, problems for the entries that are not regular files)."""
     items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in REVISION_DIRS]
     refused: list[Problem] = []
-    files: list[gitio.TreeItem] = []
+    files: dict[str, gitio.TreeItem] = {}
+    folders: set[str] = set()
     for item in items:
         parts = item.path.split("/")
+        ancestors = ["/".join(parts[:i]) for i in range(1, len(parts))]
         if any(_unsafe(p) for p in parts):
             refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
         elif not item.regular:
             refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
-        else:
-            files.append(item)
-    contents = gitio.blobs(top, [i.sha for i in files if i.size <= MAX_BYTES])
-    made: set[str] = set()
-    by_path: dict[str, bytes] = {}
-    for item in files:
-        path = os.path.join(dest, item.path)
-        folder = os.path.dirname(path)
-        try:
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            with open(path, "xb") as f:
-                if item.size > MAX_BYTES:  # never read: a file of the same size says "too large" when loaded
-                    f.truncate(item.size)
-                else:
-                    f.write(contents[item.sha])
-                    by_path[item.path] = contents[item.sha]
-        except OSError:  # a crafted tree: the same name twice, or a file where a folder is
+        elif item.path in files or item.path in folders or any(a in files for a in ancestors):
+            # a crafted tree: the same name twice, or a file where a folder is
             refused.append(_refuse(item, "mục trùng tên hoặc không thể lấy ra", _CRAFTED_FIX))
-    return dest, refused, by_path
+        else:
+            files[item.path] = item
+            folders.update(ancestors)
+    contents = gitio.blobs(top, [i.sha for i in files.values() if i.size <= MAX_BYTES])
+    # a file too large is never read: its size alone says "too large" when it is loaded
+    data: dict[str, bytes | int] = {
+        path: contents[i.sha] if i.size <= MAX_BYTES else i.size for path, i in files.items()
+    }
+    return BlobSource(data), refused
 
 
 def review_root(given: Path | None) -> Path:
@@ -119,20 +107,19 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
         head_label=head,
     )
     changes = gitio.changes(top, merge_base, head_sha)
-    scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK | os.X_OK) else None
-    with tempfile.TemporaryDirectory(prefix="kehoach-review-", dir=scratch) as tmp:
-        old_root, _, _ = materialize(top, merge_base, prefix, Path(tmp) / "base")
-        new_root, refused, blobs = materialize(top, head_sha, prefix, Path(tmp) / "head")
-        old, new = load_root(old_root), load_root(new_root)
-        return build(changes, old, new, today, revisions, prefix, refused, blobs)
+    old_files, _ = revision(top, merge_base, prefix)
+    new_files, refused = revision(top, head_sha, prefix)
+    old, new = load_root(root, source=old_files), load_root(root, source=new_files)
+    return build(changes, old, new, today, revisions, prefix, refused)
 
 
 def run(root: Path, base: str | None, head: str, output: Path | None, summary: Path | None, today: dt.date) -> Said:
     from kehoach.render.review_md import digest, render, short
 
     said = Said()
-    result = review(root, base, head, today)
-    text = render(result)
+    with frozen_heap():  # what is loaded lives to the end: no collection needs to rescan it
+        result = review(root, base, head, today)
+        text = render(result)
     if output is None:
         said.out(text, nl=False)
     else:

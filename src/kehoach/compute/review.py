@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -280,7 +280,7 @@ def _date_position(text: bytes) -> tuple[int, int]:
     return text.count(b"\n", 0, m.start()) + 1, m.end() - m.start() + 1
 
 
-def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date, blobs: Mapping[str, bytes]) -> list[Problem]:
+def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date) -> list[Problem]:
     """KH101 (warning): a new entry dated more than BACKDATE_DAYS before the review. A late
     report written with an old date would quietly take its unit off the late list."""
     limit = today - dt.timedelta(days=BACKDATE_DAYS)
@@ -288,7 +288,7 @@ def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date, blobs: M
         make(
             "KH101",
             e.path,
-            *_date_position(blobs[e.path] if e.path in blobs else head.text_of(e.path).encode()),
+            *_date_position(head.reader.small(e.path) or b""),
             f"mục mới ghi ngày {e.date.isoformat()}, sớm hơn ngày xem xét ({today.isoformat()}) hơn "
             f"{BACKDATE_DAYS} ngày. Nếu báo cáo được lập muộn, hãy ghi ngày lập thực tế (tên tệp đổi theo); "
             "nếu ngày này đúng, người duyệt cần xác nhận với đơn vị trước khi chấp thuận.",
@@ -338,11 +338,9 @@ def build(
     revisions: Revisions,
     prefix: str = "",
     refused: Iterable[Problem] = (),
-    head_blobs: Mapping[str, bytes] | None = None,
 ) -> ReviewResult:
     """The review of `changes` (paths from the repository's top; the data root is at `prefix`).
-    `refused`: problems found while reading git's trees (non-regular entries); `head_blobs`:
-    the head's file contents by path, when at hand (saves reading them again)."""
+    `refused`: problems found while reading git's trees (non-regular entries)."""
     res = ReviewResult(today=today, year=report_year(today), prefix=prefix, **revisions.model_dump())
     old = {le.rel: le.entry for le in base.entries}
     new = {le.rel: le.entry for le in head.entries}
@@ -377,7 +375,7 @@ def build(
     found = [
         *refused,
         *_problems(base, head, changed, today),
-        *backdated(head, res.new_entries, today, head_blobs or {}),
+        *backdated(head, res.new_entries, today),
     ]
     res.problems = [ProblemItem(**p.as_dict(), in_changed_file=p.path in changed) for p in sorted(found, key=sort_key)]
     res.unit_names = {code: u.name for code, u in {**base.units, **head.units}.items()}

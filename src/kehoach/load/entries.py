@@ -21,9 +21,10 @@ from pydantic import ValidationError
 
 from kehoach.layout import IGNORED_NAMES as IGNORED_NAMES
 from kehoach.layout import PROGRESS_DIR
-from kehoach.load.files import parse_mapping, read_text
+from kehoach.load.files import parse_mapping
 from kehoach.load.placement import classify
 from kehoach.load.schema_errors import problems_from
+from kehoach.load.source import Source
 from kehoach.load.tree import scan
 from kehoach.load.yamlsafe import SOFT_CODES, every_problem
 from kehoach.model.entry import Entry
@@ -56,28 +57,34 @@ def entry_rels(root: Path) -> tuple[list[str], list[str]]:
     return split_yaml(scan(root, PROGRESS_DIR).files)
 
 
-def parse_one(root: str, rel: str) -> tuple[dict[str, Any] | None, Problem | None]:
+_WORKER_SOURCE: Source | None = None
+"""The source being read, set before worker processes are forked so that they inherit it
+(a mapping of git blobs is never copied through a pipe)."""
+
+
+def parse_one(source: Source, rel: str) -> tuple[dict[str, Any] | None, Problem | None]:
     """A file's values before the model, or the problem that stops reading it."""
-    text, problem = read_text(os.path.join(root, rel), rel)
+    text, problem = source.read_text(rel)
     if problem or text is None:
         return None, problem
     return parse_mapping(text, rel)
 
 
-def _parse_slice(job: tuple[str, list[str]]) -> list[tuple[dict[str, Any] | None, Problem | None]]:
-    root, rels = job
-    return [parse_one(root, rel) for rel in rels]
+def _parse_slice(rels: list[str]) -> list[tuple[dict[str, Any] | None, Problem | None]]:
+    source = _WORKER_SOURCE
+    if source is None:  # pragma: no cover - set before every pool is made
+        raise AssertionError("no source in the worker")
+    return [parse_one(source, rel) for rel in rels]
 
 
-def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[tuple[Entry | None, list[Problem]]]:
+def load_entries(source: Source, rels: list[str], jobs: int | None = None) -> list[tuple[Entry | None, list[Problem]]]:
     """(entry or None, problems) for each file of `rels`, in order."""
-    base = str(root)
     out: list[tuple[Entry | None, list[Problem]]] = []
     validate = Entry.model_validate
-    for rel, (data, problem) in zip(rels, _parse_all(base, rels, jobs), strict=False):
+    for rel, (data, problem) in zip(rels, _parse_all(source, rels, jobs), strict=False):
         if problem is not None:
             if problem.code in SOFT_CODES:  # rare: read again to report every such problem
-                text, _ = read_text(os.path.join(base, rel), rel)
+                text, _ = source.read_text(rel)
                 out.append((None, every_problem(text or "", rel, problem)))
             else:
                 out.append((None, [problem]))
@@ -85,24 +92,31 @@ def load_entries(root: Path, rels: list[str], jobs: int | None = None) -> list[t
         try:
             out.append((validate(data), []))
         except ValidationError as exc:
-            text, _ = read_text(os.path.join(base, rel), rel)
+            text, _ = source.read_text(rel)
             out.append((None, problems_from(exc, text or "", rel, Entry)))
     return out
 
 
-def _parse_all(base: str, rels: list[str], jobs: int | None) -> Iterator[tuple[dict[str, Any] | None, Problem | None]]:
+def _parse_all(
+    source: Source, rels: list[str], jobs: int | None
+) -> Iterator[tuple[dict[str, Any] | None, Problem | None]]:
     """Parsed files in order; with several jobs, workers parse slices while this
     process validates the slices already done (imap keeps the order)."""
+    global _WORKER_SOURCE
     if len(rels) < POOL_THRESHOLD or (jobs := _jobs() if jobs is None else jobs) < 2 or not _can_fork():
         for rel in rels:
-            yield parse_one(base, rel)
+            yield parse_one(source, rel)
         return
     import multiprocessing
 
-    slices = [(base, rels[i : i + SLICE]) for i in range(0, len(rels), SLICE)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for part in pool.imap(_parse_slice, slices, chunksize=1):
-            yield from part
+    slices = [rels[i : i + SLICE] for i in range(0, len(rels), SLICE)]
+    _WORKER_SOURCE = source
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap(_parse_slice, slices, chunksize=1):
+                yield from part
+    finally:
+        _WORKER_SOURCE = None
 
 
 def _jobs() -> int:

@@ -9,16 +9,15 @@ about. `classify` is the one place that decides what a name under progress/ is.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Collection
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kehoach.layout import ENTRY_NAME, IGNORED_NAMES, PROGRESS_DIR, SUFFIX, UNITS_DIR, entry_file
-from kehoach.load.text import MAX_BYTES
 from kehoach.problems import Problem, make
+
+if TYPE_CHECKING:
+    from kehoach.load.source import Source
 
 Kind = Literal["entry", "ignored", "stray"]
 
@@ -47,24 +46,24 @@ def free_name(wanted: str, taken: Collection[str], same_as: str | None = None) -
     return candidate
 
 
-def stray_problems(root: Path, rels: list[str], taken: Collection[str], units: Collection[str]) -> list[Problem]:
+def stray_problems(source: Source, rels: list[str], taken: Collection[str], units: Collection[str]) -> list[Problem]:
     """KH200 for each file under progress/ that is not an entry, naming what to do with it.
     Called only for such files (the error path), so it may read them; each is read at most
     once and compared only with entries of its folder that have its very size."""
     sizes: dict[str, dict[int, list[str]]] = {}  # folder -> size -> entries
     reserved = set(taken)  # names already advised, so that following every message at once works
-    return [_stray(root, rel, reserved, units, sizes) for rel in rels]
+    return [_stray(source, rel, reserved, units, sizes) for rel in rels]
 
 
 def _stray(
-    root: Path, rel: str, taken: set[str], units: Collection[str], sizes: dict[str, dict[int, list[str]]]
+    source: Source, rel: str, taken: set[str], units: Collection[str], sizes: dict[str, dict[int, list[str]]]
 ) -> Problem:
     parts = rel.split("/")
     name = parts[-1]
-    copy_of = _identical_entry(root, rel, taken, sizes)
+    copy_of = _identical_entry(source, rel, taken, sizes)
     if copy_of is not None:
         return make("KH200", rel, 1, 1, f"tệp này là bản sao của {copy_of}; hãy xóa tệp này.")
-    wanted = _wanted(root, rel, units)
+    wanted = _wanted(source, rel, units)
     if wanted is not None:
         target = free_name(wanted, taken)
         taken.add(target)
@@ -86,10 +85,10 @@ def _stray(
     return make("KH200", rel, 1, 1, f"progress/ chỉ chứa các mục tiến độ; tệp `{name}` không được đọc — {hint}.")
 
 
-def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
+def _wanted(source: Source, rel: str, units: Collection[str]) -> str | None:
     """The entry name the file should have: its own name with the extension (and the folder's
     case) fixed when that agrees with its content, else the name its content gives."""
-    from kehoach.load.files import load_model  # the error path only
+    from kehoach.load.files import load_from  # the error path only
     from kehoach.model.entry import Entry
 
     parts = rel.split("/")
@@ -98,7 +97,7 @@ def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
     if len(parts) == 3 and m is not None and _ENTRY_STEM.match(m["stem"]) and _LOOKS_YAML.search(parts[-1]):
         folder = parts[1].upper() if parts[1].upper() in units else parts[1]
         own = f"{PROGRESS_DIR}/{folder}/{m['stem']}{SUFFIX}"
-    entry, _, _ = load_model(root / rel, rel, Entry)
+    entry, _, _ = load_from(source, rel, Entry)
     if entry is None:
         return own
     by_content = entry_file(entry.unit, entry.date, entry.task)
@@ -107,40 +106,25 @@ def _wanted(root: Path, rel: str, units: Collection[str]) -> str | None:
     return own if own is not None and agrees and own.startswith(f"{PROGRESS_DIR}/{entry.unit}/") else by_content
 
 
-def _size(path: Path) -> int | None:
-    """The size of a regular file small enough to be data; None for anything else."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
-
-
 def _identical_entry(
-    root: Path, rel: str, taken: Collection[str], sizes: dict[str, dict[int, list[str]]]
+    source: Source, rel: str, taken: Collection[str], sizes: dict[str, dict[int, list[str]]]
 ) -> str | None:
     """An entry beside the file with the very same bytes (an editor's backup, a copy)."""
     folder = rel.rsplit("/", 1)[0] + "/"
-    size = _size(root / rel)
+    size = source.size(rel)
     if size is None:
         return None
     if folder not in sizes:
         index: dict[int, list[str]] = {}
         for other in sorted(t for t in taken if t.startswith(folder) and "/" not in t[len(folder) :]):
-            if (n := _size(root / other)) is not None:
+            if (n := source.size(other)) is not None:
                 index.setdefault(n, []).append(other)
         sizes[folder] = index
     candidates = sizes[folder].get(size, [])
     if not candidates:
         return None
-    try:
-        data = (root / rel).read_bytes()
-        for other in candidates:
-            if (root / other).read_bytes() == data:
-                return other
-    except OSError:
-        return None
-    return None
+    data = source.small(rel)
+    return next((other for other in candidates if data is not None and source.small(other) == data), None)
 
 
 def unit_file_problem(rel: str) -> Problem:

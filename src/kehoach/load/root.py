@@ -10,9 +10,9 @@ from kehoach.layout import PLAN_DIR, PROGRESS_DIR, READ_DIRS, SUFFIX, UNITS_DIR
 from kehoach.layout import PLAN_FILE as PLAN_FILE  # also imported from here (check/assignment.py)
 from kehoach.layout import TASKS_FILE as TASKS_FILE
 from kehoach.load.entries import load_entries, split_yaml
-from kehoach.load.files import load_model
+from kehoach.load.files import load_from
 from kehoach.load.placement import stray_problems, unit_file_problem
-from kehoach.load.tree import scan
+from kehoach.load.source import DiskSource, Source
 from kehoach.load.yamlsafe import locate
 from kehoach.model.entry import Entry
 from kehoach.model.plan import Appendix, Plan
@@ -38,11 +38,25 @@ class DataRoot:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     pending: dict[str, str] = field(default_factory=dict)  # rel -> text not (yet) on disk
+    source: Source | None = None  # where the files were read (default: the folder `root`)
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            self.source = DiskSource(self.root)
+
+    @property
+    def reader(self) -> Source:
+        """The source the files were read from (load/source.py)."""
+        if self.source is None:  # pragma: no cover - set by __post_init__
+            raise AssertionError("a root without its source")
+        return self.source
 
     def text_of(self, rel: str) -> str:
+        """The text of a loaded file (or one not yet written), to point at its lines."""
         if rel in self.pending:
             return self.pending[rel]
-        return (self.root / rel).read_text(encoding="utf-8")
+        data, _ = self.reader.data(rel)
+        return (data or b"").decode("utf-8", errors="replace")
 
 
 class CleanRoot(DataRoot):
@@ -65,15 +79,16 @@ def rel_of(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_root(root: Path, jobs: int | None = None) -> DataRoot:
-    """Every file of the root, read and typed; `jobs` processes (default: the CPUs)."""
+def load_root(root: Path, jobs: int | None = None, source: Source | None = None) -> DataRoot:
+    """Every file of the root, read and typed; `jobs` processes (default: the CPUs). The
+    files are read from `source` when given (git's objects, for a review), else from `root`."""
     with no_gc():
-        return _load_root(root, jobs)
+        return _load_root(root, jobs, source or DiskSource(root))
 
 
-def _load_root(root: Path, jobs: int | None) -> DataRoot:
-    dr = DataRoot(root=root)
-    listings = {top: scan(root, top) for top in READ_DIRS}  # nothing is followed (load/tree.py)
+def _load_root(root: Path, jobs: int | None, source: Source) -> DataRoot:
+    dr = DataRoot(root=root, source=source)
+    listings = {top: source.scan(top) for top in READ_DIRS}  # nothing is followed (load/tree.py)
     refused: set[str] = set()
     for listing in listings.values():
         dr.problems.extend(listing.problems)
@@ -85,19 +100,19 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
                 dr.problems.append(make("KH039", rel, 1, 1, f"thiếu tệp {rel}; dữ liệu Kế hoạch phải có tệp này."))
             continue
         dr.files.append(rel)
-        value, _, problems = load_model(root / rel, rel, model)
+        value, _, problems = load_from(source, rel, model)
         setattr(dr, attr, value)
         dr.problems.extend(problems)
     for rel in listings[UNITS_DIR].files:
-        path = root / rel
-        if path.suffix != SUFFIX:
+        name = rel.rsplit("/", 1)[-1]
+        if not name.endswith(SUFFIX) or name == SUFFIX:  # (Path.suffix of ".yaml" is "")
             dr.problems.append(unit_file_problem(rel))
             continue
         dr.files.append(rel)
-        unit, text, problems = load_model(path, rel, Unit)
+        unit, text, problems = load_from(source, rel, Unit)
         dr.problems.extend(problems)
         if unit is None or text is None:  # (text is None only when unit is)
-            dr.broken_units.add(path.stem)  # its own problem is reported; don't echo it everywhere
+            dr.broken_units.add(name.removesuffix(SUFFIX))  # its own problem is reported; don't echo it everywhere
         else:
             if unit.code in dr.units:
                 line, col = locate(text, ("code",))
@@ -116,9 +131,9 @@ def _load_root(root: Path, jobs: int | None) -> DataRoot:
     yamls, others = split_yaml(listings[PROGRESS_DIR].files)
     taken = set(yamls)
     unit_names = set(dr.units) | dr.broken_units
-    dr.problems.extend(stray_problems(root, others, taken, unit_names))
+    dr.problems.extend(stray_problems(source, others, taken, unit_names))
     dr.files.extend(yamls)
-    for rel, (entry, problems) in zip(yamls, load_entries(root, yamls, jobs), strict=False):
+    for rel, (entry, problems) in zip(yamls, load_entries(source, yamls, jobs), strict=False):
         dr.problems.extend(problems)
         if entry is not None:
             dr.entries.append(LoadedEntry(rel, entry))

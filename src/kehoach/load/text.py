@@ -32,17 +32,21 @@ def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     return line, col
 
 
+def too_large(path: str) -> Problem:
+    return make(
+        "KH001",
+        path,
+        1,
+        1,
+        f"tệp lớn hơn giới hạn {MAX_BYTES:,} byte; ".replace(",", ".")
+        + "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.",
+    )
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text (BOM allowed), or the problem that stops reading it."""
     if len(data) > MAX_BYTES:
-        return None, make(
-            "KH001",
-            path,
-            1,
-            1,
-            f"tệp lớn hơn giới hạn {MAX_BYTES:,} byte; ".replace(",", ".")
-            + "mỗi mục tiến độ là một tệp nhỏ — hãy tách tệp.",
-        )
+        return None, too_large(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         return None, make("KH002", path, 1, 1, "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")
     if data.startswith(b"\xef\xbb\xbf"):

@@ -19,7 +19,7 @@ from kehoach.layout import IGNORED_NAMES, PLAN_DIR, PROGRESS_DIR, READ_DIRS, TEM
 from kehoach.problems import Problem, make
 from kehoach.tempnames import is_temp_name
 
-__all__ = ["DEPTH", "IGNORED_NAMES", "READ_DIRS", "Listing", "kind_code", "problem", "scan"]
+__all__ = ["DEPTH", "IGNORED_NAMES", "READ_DIRS", "Listing", "kind_code", "listed", "problem", "scan"]
 
 # How many folder levels each data folder may hold below itself; deeper is KH122.
 DEPTH = {PLAN_DIR: 0, UNITS_DIR: 0, PROGRESS_DIR: 1, TEMPLATES_DIR: 8}
@@ -36,6 +36,11 @@ _WHY = {
 
 def problem(code: str, rel: str) -> Problem:
     return make(code, rel, 1, 1, _WHY[code] + ".")
+
+
+def listed(name: str) -> bool:
+    """Whether a regular file of this name is listed: not README.md and the like, not kehoach's temp files."""
+    return name not in IGNORED_NAMES and not is_temp_name(name)
 
 
 def kind_code(mode: int) -> str | None:
@@ -104,5 +109,5 @@ def _walk(path: str, parts: tuple[str, ...], depth: int, found: list[tuple[str, 
             _walk(entry.path, rel, depth - 1, found, problems)
         elif code is not None:
             problems.append(problem(code, "/".join(rel)))
-        elif name not in IGNORED_NAMES and not is_temp_name(name):
+        elif listed(name):
             found.append(rel)

@@ -23,6 +23,8 @@ _PUNCT = re.compile(r"([\\`*_\[\]|~$])")
 _LEADING = re.compile(r"^([#+=-])")
 """What would start a heading or a list if it began a line."""
 _BACKTICKS = re.compile(r"`+")
+_ACTIVE = re.compile(r"[\\`*_\[\]|~$&<>@]|^[#+=-]")
+"""Anything `text` changes besides control characters: most data has none, and is left as it is."""
 
 
 def visible(s: str) -> str:
@@ -38,8 +40,9 @@ def text(value: object, limit: int | None = None) -> str:
     """Data as inline Markdown text: one line, nothing active; '—' when empty."""
     s = " ".join(str(value).split()) if value is not None else ""
     s = visible(clip(s, limit))
-    s = _LEADING.sub(r"\\\1", _PUNCT.sub(r"\\\1", s))
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@&#8203;")
+    if _ACTIVE.search(s):
+        s = _LEADING.sub(r"\\\1", _PUNCT.sub(r"\\\1", s))
+        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@&#8203;")
     return s or "—"
 
 
@@ -47,7 +50,7 @@ def code(value: str, table: bool = False, limit: int | None = None) -> str:
     """Data (a file name, a command) as a code span nothing can break out of. In a table
     cell `|` is escaped too: GFM splits cells before it reads code spans."""
     s = visible(clip(value, limit))
-    longest = max((len(m) for m in _BACKTICKS.findall(s)), default=0)
+    longest = max((len(m) for m in _BACKTICKS.findall(s)), default=0) if "`" in s else 0
     fence = "`" * (longest + 1)
     pad = " " if s.startswith("`") or s.endswith("`") or not s.strip(" ") else ""
     if table:
