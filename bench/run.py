@@ -11,7 +11,8 @@ PyYAML's C loader and nothing else), `kehoach --help` <= 1.5x `import typer`,
 a year's report <= 2x validate, peak RSS <= 400 MB, a 1,000-entry root
 validated in under 0.5 s, import-xlsx of a 1,000-row form and the forms
 of every unit each under 2 s; (issue 10) `kehoach review` of a change adding all N
-entries <= 2x validate of the same tree; the static site
+entries <= 2x validate of the same tree (and, shown without a target, the everyday case: a
+change adding one entry to a tree of N); the static site
 (issue 13) <= 3x validate. A missed target is reported, not an
 error: exit 0.
 """
@@ -35,6 +36,8 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
 import xlsx  # noqa: E402  (bench/xlsx.py: Excel forms, issue 12)
+
+from kehoach.layout import ENTRY_NAME  # noqa: E402
 
 PY = sys.executable
 KEHOACH = str(Path(sys.executable).with_name("kehoach"))
@@ -99,7 +102,7 @@ def ensure_repo(root: Path) -> None:
     """Make the generated root a git repository of two commits: `bench-base` (plan/, units/)
     and HEAD (+ every progress entry), so review sees N new entries. Redone when regenerated."""
     stamp = root / ".bench-git-stamp"
-    want = (root / ".bench-stamp").read_text()
+    want = (root / ".bench-stamp").read_text() + " bench-one"
     if stamp.is_file() and stamp.read_text() == want and (root / ".git").is_dir():
         return
     print(f"committing {root} to git …", flush=True)
@@ -112,9 +115,31 @@ def ensure_repo(root: Path) -> None:
         ["tag", "-f", "bench-base"],
         ["add", "progress"],
         ["commit", "-q", "-m", "Mục tiến độ"],
+        ["branch", "-f", "bench-one"],
     ):
         subprocess.run([*git, *args], check=True, stdout=subprocess.DEVNULL)
+    # bench-one: main + one more entry, the everyday pull request on a full tree
+    subprocess.run([*git, "checkout", "-q", "bench-one"], check=True)
+    added = one_more_entry(root)
+    for args in (["add", added], ["commit", "-q", "-m", "Một mục mới"], ["checkout", "-q", "main"]):
+        subprocess.run([*git, *args], check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(want)
+
+
+def one_more_entry(root: Path) -> str:
+    """Write a copy of the last entry of the first unit under the next free name of its day
+    and task (summary marked), and return its path from the root."""
+    folder = sorted(p for p in (root / "progress").iterdir() if p.is_dir())[0]
+    last = sorted(folder.glob("*.yaml"))[-1]
+    name = ENTRY_NAME.match(last.name)
+    assert name is not None, last
+    stem = f"{name['date']}-{name['task']}"
+    n = 2
+    while (folder / f"{stem}-{n}.yaml").exists():
+        n += 1
+    text = last.read_text(encoding="utf-8").replace('\nsummary: "', '\nsummary: "(bổ sung) ', 1)
+    (folder / f"{stem}-{n}.yaml").write_text(text, encoding="utf-8")
+    return (folder / f"{stem}-{n}.yaml").relative_to(root).as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         "report": Measure("kehoach report", [KEHOACH, *on, "report", "--year", "2026", "-o", str(docx)]),
         "review": Measure(
             "kehoach review (N new entries)",
-            [KEHOACH, *on, "review", "bench-base", "HEAD", "-o", str(args.out / "review.md")],
+            [KEHOACH, *on, "review", "bench-base", "main", "-o", str(args.out / "review.md")],
+        ),
+        "review1": Measure(
+            "kehoach review (1 new entry on N)",
+            [KEHOACH, *on, "review", "main", "bench-one", "-o", str(args.out / "review-1.md")],
         ),
         "site": Measure(
             "kehoach site",
@@ -209,6 +238,7 @@ def report(m: dict[str, Measure], args) -> int:
     row("status", "validate")
     row("report", "validate", 2.0)
     row("review", "validate", 2.0)
+    row("review1", "validate")
     row("site", "validate", 3.0)
     row("typer")
     row("help", "typer", 1.5)

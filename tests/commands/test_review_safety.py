@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from kehoach import gitio
 from tests.commands.gitrepo import commit, entry, git
 from tests.conftest import write
 
@@ -202,3 +203,22 @@ def test_reformatting_only_says_so(repo, cli):
     commit(repo)
     md = cli(["review"], root=repo).output
     assert "thay đổi chỉ ở cách viết tệp" in md
+
+
+def test_a_revision_too_large_to_hold_is_refused_before_it_is_read(repo, cli, monkeypatch):
+    """Review holds a revision's data in memory: a change that would make it huge (many big
+    files) stops with KH102 and exit 1 before anything is read, rather than exhausting CI."""
+    write(repo, "progress/QLMT/2026-11-20-I.2.yaml", entry("I.2", "QLMT", "2026-11-20", "done", "X" * 5000))
+    commit(repo)
+    read: list[int] = []
+    real = gitio.blobs
+    monkeypatch.setattr(gitio, "blobs", lambda top, shas: read.append(len(shas)) or real(top, shas))
+    assert cli(["review"], root=repo).exit_code == 0  # the repository as it stands fits
+    size = sum(p.stat().st_size for d in ("plan", "units", "progress") for p in (repo / d).rglob("*") if p.is_file())
+    monkeypatch.setattr("kehoach.commands.review.HELD_MAX", size - 1000)
+    read.clear()
+    result = cli(["review"], root=repo)
+    assert result.exit_code == 1
+    assert "Lỗi KH102" in result.output and "quá giới hạn" in result.output
+    assert "Traceback" not in result.output
+    assert len(read) <= 1  # the base fits and is read; the head is refused before reading

@@ -107,3 +107,31 @@ def test_a_file_too_large_is_reported_without_being_read():
 def test_a_missing_file_is_a_problem_not_a_crash():
     _, problem = BlobSource({}).read_text("units/QLMT.yaml")
     assert problem is not None and problem.code == "KH001" and problem.path == "units/QLMT.yaml"
+
+
+def test_unchanged_entries_are_taken_from_the_base_and_load_the_same(tmp_path, monkeypatch):
+    """A review reads an entry the change does not touch once: the head, built partly from the
+    base's results, is what loading the head alone gives, problems and order included."""
+    from kehoach.load.root import unchanged
+
+    base = tmp_path / "base"
+    shutil.copytree(EXAMPLES, base)
+    broken = "progress/QLMT/2026-05-21-I.2.yaml"
+    _write(base, {broken: GOOD.replace('"done"', "xong"), "progress/QLMT/2026-05-22-I.2.yaml": GOOD})
+    head = tmp_path / "head"
+    shutil.copytree(base, head)
+    edited = "progress/QLMT/2026-05-22-I.2.yaml"
+    _write(head, {edited: GOOD.replace("Đã xong.", "Đã xong, sửa lại."), "progress/QLMT/2026-05-23-I.2.yaml": GOOD})
+
+    def blobs(root: Path) -> BlobSource:
+        files = _blobs(root).files
+        return BlobSource(files, {rel: str(hash(data)) for rel, data in files.items()})
+
+    old_src, new_src = blobs(base), blobs(head)
+    old = load_root(base, source=old_src)
+    known = unchanged(old, lambda rel: new_src.same(old_src, rel))
+    assert broken in known and edited not in known and "progress/QLMT/2026-05-23-I.2.yaml" not in known
+    assert known[broken][0] is None and known[broken][1]  # a broken entry's problems come along
+    monkeypatch.setattr("kehoach.load.entries.POOL_THRESHOLD", 1)
+    for jobs in (1, 2):
+        assert _comparable(load_root(head, jobs=jobs, source=new_src, known=known)) == _comparable(load_root(head))

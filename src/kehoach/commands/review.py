@@ -15,18 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from kehoach import gitio
 from kehoach.commands.common import Said
 from kehoach.compute.review import ReviewResult, Revisions, build
+from kehoach.errors import DataError
 from kehoach.gcpause import frozen_heap
 from kehoach.layout import REVISION_DIRS
-from kehoach.load.root import load_root
+from kehoach.load.root import load_root, unchanged
 from kehoach.load.source import BlobSource
 from kehoach.load.text import MAX_BYTES
 from kehoach.problems import Problem, make
+from kehoach.text_vn import so
 from kehoach.write import atomic_write
+
+HELD_MAX = 512 * 2**20
+"""The most bytes of a revision's data review holds in memory (50,000 entries: about 25 MiB)."""
 
 _KINDS = {"120000": "liên kết tượng trưng (symlink)", "160000": "submodule (kho git con)"}
 
@@ -42,12 +48,16 @@ def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
     return make("KH100", item.path, 1, 1, f"{what} trong thư mục dữ liệu; {fix}")
 
 
-def _unsafe(part: str) -> bool:
-    """A name git's own tools never write, or one this system would read as more than a name
-    (on Windows: a `\\` separator or a drive, `C:x`); never true for an ordinary file name."""
-    if part in ("", ".", "..") or part.lower() == ".git" or os.sep in part:
+_ODD_PART = re.compile(r"(?:^|/)(?:\.{0,2}|\.git)(?:/|$)", re.I)
+"""An empty, `.`, `..` or `.git` (any case) component: names git's own tools never write."""
+
+
+def _unsafe(path: str) -> bool:
+    """A path git's own tools never write, or one this system would read as more than a path
+    of names (on Windows: a `\\` separator or a drive, `C:x`); never true for ordinary names."""
+    if _ODD_PART.search(path):
         return True
-    return (os.altsep is not None and os.altsep in part) or bool(os.path.splitdrive(part)[0])
+    return os.sep != "/" and any(os.sep in p or os.path.splitdrive(p)[0] for p in path.split("/"))
 
 
 def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem]]:
@@ -58,9 +68,11 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
     files: dict[str, gitio.TreeItem] = {}
     folders: set[str] = set()
     for item in items:
-        parts = item.path.split("/")
+        parent = item.path.rpartition("/")[0]
+        # (a known folder's own folders are known and none of them is a file)
+        parts = [] if parent in folders else item.path.split("/")
         ancestors = ["/".join(parts[:i]) for i in range(1, len(parts))]
-        if any(_unsafe(p) for p in parts):
+        if _unsafe(item.path):
             refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
         elif not item.regular:
             refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
@@ -70,12 +82,21 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
         else:
             files[item.path] = item
             folders.update(ancestors)
-    contents = gitio.blobs(top, [i.sha for i in files.values() if i.size <= MAX_BYTES])
+    read = [i for i in files.values() if i.size <= MAX_BYTES]
+    total = sum(i.size for i in read)
+    if total > HELD_MAX:
+        raise DataError(
+            f"dữ liệu ở phiên bản {rev[:10]} (plan/, units/, progress/, templates/) nặng "
+            f"{so(round(total / 2**20, 1))} MiB, quá giới hạn {so(HELD_MAX // 2**20)} MiB mà review đọc vào bộ nhớ (50.000 mục tiến độ chỉ khoảng "
+            "25 MiB); hãy xem lại thay đổi này — có thể có tệp lớn hoặc rất nhiều tệp bị thêm nhầm.",
+            code="KH102",
+        )
+    contents = gitio.blobs(top, [i.sha for i in read])
     # a file too large is never read: its size alone says "too large" when it is loaded
     data: dict[str, bytes | int] = {
         path: contents[i.sha] if i.size <= MAX_BYTES else i.size for path, i in files.items()
     }
-    return BlobSource(data), refused
+    return BlobSource(data, {path: i.sha for path, i in files.items()}), refused
 
 
 def review_root(given: Path | None) -> Path:
@@ -109,7 +130,10 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
     changes = gitio.changes(top, merge_base, head_sha)
     old_files, _ = revision(top, merge_base, prefix)
     new_files, refused = revision(top, head_sha, prefix)
-    old, new = load_root(root, source=old_files), load_root(root, source=new_files)
+    old = load_root(root, source=old_files)
+    # entries the change does not touch are the base's, read once
+    same = unchanged(old, lambda rel: new_files.same(old_files, rel))
+    new = load_root(root, source=new_files, known=same)
     return build(changes, old, new, today, revisions, prefix, refused)
 
 

@@ -13,7 +13,7 @@ there are many files:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +77,23 @@ def _parse_slice(rels: list[str]) -> list[tuple[dict[str, Any] | None, Problem |
     return [parse_one(source, rel) for rel in rels]
 
 
-def load_entries(source: Source, rels: list[str], jobs: int | None = None) -> list[tuple[Entry | None, list[Problem]]]:
-    """(entry or None, problems) for each file of `rels`, in order."""
-    out: list[tuple[Entry | None, list[Problem]]] = []
+Loaded = tuple[Entry | None, list[Problem]]
+"""What reading one entry file gives: the entry, or None and the problems that stop it."""
+
+
+def load_entries(
+    source: Source, rels: list[str], jobs: int | None = None, known: Mapping[str, Loaded] | None = None
+) -> list[Loaded]:
+    """(entry or None, problems) for each file of `rels`, in order. `known`: results already
+    had for files of the very same path and content (a review's unchanged entries)."""
+    if not known:
+        return _load(source, rels, jobs)
+    fresh = iter(_load(source, [rel for rel in rels if rel not in known], jobs))
+    return [known[rel] if rel in known else next(fresh) for rel in rels]
+
+
+def _load(source: Source, rels: list[str], jobs: int | None) -> list[Loaded]:
+    out: list[Loaded] = []
     validate = Entry.model_validate
     for rel, (data, problem) in zip(rels, _parse_all(source, rels, jobs), strict=False):
         if problem is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from kehoach.gcpause import no_gc
 from kehoach.layout import PLAN_DIR, PROGRESS_DIR, READ_DIRS, SUFFIX, UNITS_DIR
 from kehoach.layout import PLAN_FILE as PLAN_FILE  # also imported from here (check/assignment.py)
 from kehoach.layout import TASKS_FILE as TASKS_FILE
-from kehoach.load.entries import load_entries, split_yaml
+from kehoach.load.entries import Loaded, load_entries, split_yaml
 from kehoach.load.files import load_from
 from kehoach.load.placement import stray_problems, unit_file_problem
 from kehoach.load.source import DiskSource, Source
@@ -79,14 +80,30 @@ def rel_of(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def load_root(root: Path, jobs: int | None = None, source: Source | None = None) -> DataRoot:
+def load_root(
+    root: Path, jobs: int | None = None, source: Source | None = None, known: Mapping[str, Loaded] | None = None
+) -> DataRoot:
     """Every file of the root, read and typed; `jobs` processes (default: the CPUs). The
-    files are read from `source` when given (git's objects, for a review), else from `root`."""
+    files are read from `source` when given (git's objects, for a review), else from `root`;
+    entries in `known` (same path, same content: see `unchanged`) are not read again."""
     with no_gc():
-        return _load_root(root, jobs, source or DiskSource(root))
+        return _load_root(root, jobs, source or DiskSource(root), known)
 
 
-def _load_root(root: Path, jobs: int | None, source: Source) -> DataRoot:
+def unchanged(before: DataRoot, same: Callable[[str], bool]) -> dict[str, Loaded]:
+    """What loading gave for each entry file of `before` whose content `same` says is unchanged."""
+    entries = {le.rel: le.entry for le in before.entries}
+    problems: dict[str, list[Problem]] = {}
+    for p in before.problems:  # (only what loading found: the rules across files run later)
+        problems.setdefault(p.path, []).append(p)
+    return {
+        rel: (entries.get(rel), problems.get(rel, []))
+        for rel in before.files
+        if rel.startswith(f"{PROGRESS_DIR}/") and (rel in entries or rel in problems) and same(rel)
+    }
+
+
+def _load_root(root: Path, jobs: int | None, source: Source, known: Mapping[str, Loaded] | None) -> DataRoot:
     dr = DataRoot(root=root, source=source)
     listings = {top: source.scan(top) for top in READ_DIRS}  # nothing is followed (load/tree.py)
     refused: set[str] = set()
@@ -133,7 +150,7 @@ def _load_root(root: Path, jobs: int | None, source: Source) -> DataRoot:
     unit_names = set(dr.units) | dr.broken_units
     dr.problems.extend(stray_problems(source, others, taken, unit_names))
     dr.files.extend(yamls)
-    for rel, (entry, problems) in zip(yamls, load_entries(source, yamls, jobs), strict=False):
+    for rel, (entry, problems) in zip(yamls, load_entries(source, yamls, jobs, known), strict=False):
         dr.problems.extend(problems)
         if entry is not None:
             dr.entries.append(LoadedEntry(rel, entry))

@@ -119,10 +119,17 @@ def os_reason(exc: OSError) -> str:
 
 class BlobSource(Source):
     """A revision's regular files held in memory: `files` maps each path to its bytes, or to
-    its size when it is too large to be read (it is reported as too large, as on disk)."""
+    its size when it is too large to be read (it is reported as too large, as on disk);
+    `ids`, when given, each path's git object id (the same id: the same content)."""
 
-    def __init__(self, files: Mapping[str, bytes | int]) -> None:
+    def __init__(self, files: Mapping[str, bytes | int], ids: Mapping[str, str] | None = None) -> None:
         self.files = files
+        self.ids = ids or {}
+
+    def same(self, other: BlobSource, rel: str) -> bool:
+        """Whether `rel` has the very same content here and in `other` (by git object id)."""
+        mine = self.ids.get(rel)
+        return mine is not None and mine == other.ids.get(rel)
 
     def scan(self, top: str) -> tree.Listing:
         """load/tree.py's listing of the same files written to disk: sorted component by
