@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
+import sys
 
 from tests.conftest import REPO
 
 _spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
 run = importlib.util.module_from_spec(_spec)
+sys.modules["bench_run"] = run  # (its dataclasses look their module up)
 _spec.loader.exec_module(run)
 
 
