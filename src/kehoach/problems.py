@@ -39,6 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH023": ("error", "giá trị không hợp lệ"),
     "KH024": ("error", "ngày không đúng dạng YYYY-MM-DD"),
     "KH025": ("error", "ngày không tồn tại"),
+    "KH240": ("error", "mã đơn vị trùng tên thiết bị Windows dành riêng (CON, NUL, COM1 …)"),
     # cross-file rules
     "KH030": ("error", "nhiệm vụ không có trong Phụ lục"),
     "KH031": ("error", "đơn vị chưa đăng ký trong units/"),
