@@ -1,5 +1,8 @@
 """KH240: unit codes Windows keeps for devices (CON, NUL, COM1, LPT9 …) are refused wherever a
-unit code is written, once per place, at the value; ordinary codes such as COM10 or CONG are not."""
+unit code is written, once per place, at the value; ordinary codes such as COM10 or CONG are not.
+
+These tests also run on Windows: no file or folder is ever given a device name here (the refused
+codes sit in files with ordinary names; the file-name rule KH033 is not reached for them)."""
 
 from __future__ import annotations
 
@@ -39,10 +42,10 @@ def _at(problems, path):
     ],
 )
 def test_a_reserved_unit_code_is_refused_at_its_value(cli, example_root, code, device):
-    write(example_root, f"units/{code.strip()}.yaml", UNIT.format(code=code))
+    write(example_root, "units/ZZ.yaml", UNIT.format(code=code))
     exit_code, problems = _problems(cli, example_root)
     assert exit_code == 1
-    assert _at(problems, f"units/{code.strip()}.yaml") == [("KH240", 1, 7)]
+    assert [(p["path"], p["code"], p["line"], p["col"]) for p in problems] == [("units/ZZ.yaml", "KH240", 1, 7)]
     message = next(p["message"] for p in problems if p["code"] == "KH240")
     assert f"mã `{code}` là tên thiết bị mà Windows dành riêng" in message
     assert "không mở (clone, checkout) được trên máy Windows" in message
@@ -58,11 +61,10 @@ def test_ordinary_codes_are_still_accepted(cli, example_root, code):
 
 
 def test_the_suggested_code_is_itself_valid(cli, example_root):
-    write(example_root, "units/COM1.yaml", UNIT.format(code="COM1"))
+    write(example_root, "units/COM1A.yaml", UNIT.format(code="COM1"))
     _, problems = _problems(cli, example_root)
     assert "ví dụ thêm một chữ cái: `COM1A`" in problems[0]["message"]
-    write(example_root, "units/COM1.yaml", UNIT.format(code="COM1A"))
-    (example_root / "units/COM1.yaml").rename(example_root / "units/COM1A.yaml")
+    write(example_root, "units/COM1A.yaml", UNIT.format(code="COM1A"))
     assert _problems(cli, example_root) == (0, [])
 
 
@@ -74,16 +76,16 @@ def _line_of(text: str, needle: str, nth: int = 1) -> int:
 
 
 def test_an_entry_for_such_a_unit_is_refused_once_without_echoes(cli, example_root):
-    """units/CON.yaml and an entry in progress/CON/: one KH240 each, no KH031/KH033 on top."""
-    write(example_root, "units/CON.yaml", UNIT.format(code="CON"))
+    """A unit CON and an entry of CON: one KH240 each, no KH031/KH033 on top (file names aside)."""
+    write(example_root, "units/CONX.yaml", UNIT.format(code="CON"))
     src = (example_root / "progress/QLMT/2025-12-14-I.5.yaml").read_text(encoding="utf-8")
     text = src.replace('unit: "QLMT"', 'unit: "CON"')
-    write(example_root, "progress/CON/2025-12-14-I.5.yaml", text)
+    write(example_root, "progress/CONX/2025-12-14-I.5.yaml", text)
     exit_code, problems = _problems(cli, example_root)
     assert exit_code == 1
     assert sorted((p["path"], p["code"]) for p in problems) == [
-        ("progress/CON/2025-12-14-I.5.yaml", "KH240"),
-        ("units/CON.yaml", "KH240"),
+        ("progress/CONX/2025-12-14-I.5.yaml", "KH240"),
+        ("units/CONX.yaml", "KH240"),
     ]
     entry = next(p for p in problems if p["path"].startswith("progress/"))
     assert (entry["line"], entry["col"]) == (_line_of(text, 'unit: "CON"'), 7)
