@@ -76,3 +76,18 @@ def test_every_unit_code_the_model_accepts_makes_safe_names():
         assert adapter.validate_python(code) == code
         for name in (code, f"{code}.yaml", f"{code}.html", f"bieu-mau-2026-{code}.xlsx"):
             assert not _windows_refuses(name)
+
+
+@pytest.mark.parametrize(
+    "name", RESERVED + ["a.", "a ", "a?", "a:b", 'a"b', "a|b", "a<b", "a>b", "a*", "a\\b", "a\x01"]
+)
+def test_refusal_names_what_windows_refuses(name):
+    assert winnames.refusal(name) is not None
+    assert _windows_refuses(name)
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in ORDINARY if n not in ("", ".")] + ["..", ".gitkeep", "a.b.c", "tên có dấu"]
+)
+def test_refusal_lets_ordinary_names_be(name):
+    assert winnames.refusal(name) is None

@@ -31,5 +31,21 @@ def device(name: str) -> str | None:
     return stem if stem in DEVICES else None
 
 
+FORBIDDEN = frozenset('<>:"|?*\\') | frozenset(map(chr, range(32)))
+"""Characters no Windows file name may hold (`/` cannot be in a name anywhere)."""
+
+
+def refusal(name: str) -> str | None:
+    """Why Windows cannot create a file or folder called `name`, in words (a device name, a
+    trailing dot or space, a forbidden character), or None when it can."""
+    if (found := device(name)) is not None:
+        return f"`{found}` là tên thiết bị Windows dành riêng"
+    if name.endswith((".", " ")) and name not in (".", ".."):
+        return "tên kết thúc bằng " + ("dấu chấm" if name.endswith(".") else "khoảng trắng")
+    if (c := next((c for c in name if c in FORBIDDEN), None)) is not None:
+        return f"tên có ký tự `{c}`" if c.isprintable() else f"tên có ký tự điều khiển U+{ord(c):04X}"
+    return None
+
+
 SHOWN = "CON, PRN, AUX, NUL, COM1–COM9, LPT0–LPT9"
 """The reserved names as a message lists them (the superscript variants are left out: rare)."""
