@@ -197,8 +197,9 @@ def _windows_name(model: type[BaseModel] | None, loc: Loc, name: str, value: str
     base = re.sub(r"[^A-Z0-9]", "", value.split(".", 1)[0].upper()) + "A"
     other = f", ví dụ thêm một chữ cái: `{base}`" if re.match(UNIT_CODE_PATTERN, base) else ""
     if model is Unit and loc == ("code",):
+        said = f"`{value}`" if value == device else f"`{value}` (Windows đọc là `{device}`)"
         return (
-            f"{name}: mã `{value}` là tên thiết bị mà Windows dành riêng ({winnames.SHOWN}, viết hoa hay thường "
+            f"{name}: mã {said} là tên thiết bị mà Windows dành riêng ({winnames.SHOWN}, viết hoa hay thường "
             f"đều vậy). Windows không tạo được tệp units/{value}.yaml hay thư mục progress/{value}/, nên kho dữ "
             f"liệu không mở (clone, checkout) được trên máy Windows. Hãy chọn mã khác{other}; rồi đổi tên tệp "
             "thành units/<mã mới>.yaml."
