@@ -53,6 +53,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH040": ("warning", "tệp bị bỏ qua"),
     "KH041": ("error", "bản đính chính trỏ tới mục không hợp lệ"),
     "KH042": ("warning", "CODEOWNERS đã cũ"),
+    # names Windows cannot create: the repository would not check out there
+    "KH240": ("error", "mã đơn vị trùng tên thiết bị Windows dành riêng (CON, NUL, COM1 …)"),
+    "KH241": ("error", "tên tệp hoặc thư mục Windows không tạo được"),
     # only regular files under the data folders (load/tree.py)
     "KH120": ("error", "liên kết tượng trưng (symlink)"),
     "KH121": ("error", "không phải tệp thường (ống dẫn, thiết bị, socket)"),

@@ -1,7 +1,7 @@
 """The JSON Schema and the CLI are one set of rules: the same good and bad files, judged by
 both (jsonschema with its date format check, and `kehoach validate`), get the same verdict.
 
-Only a file's own rules are compared (KH003, KH004, KH020–KH025): cross-file rules
+Only a file's own rules are compared (KH003, KH004, KH020–KH025, KH240): cross-file rules
 (known task, assigned unit, file name) and NFC cannot be said in JSON Schema.
 """
 
@@ -16,7 +16,7 @@ from kehoach.commands.schema import schema_of
 from kehoach.load import yamlsafe
 from tests.conftest import write
 
-FILE_CODES = {"KH003", "KH020", "KH021", "KH022", "KH023", "KH024", "KH025"}
+FILE_CODES = {"KH003", "KH020", "KH021", "KH022", "KH023", "KH024", "KH025", "KH240"}
 GOOD = 'task: "I.2"\nunit: "QLMT"\ndate: 2026-05-20\nstatus: "done"\nsummary: "Đã hoàn thành."\n'
 
 
@@ -46,6 +46,12 @@ ENTRIES = {
     "missing status": GOOD.replace('status: "done"\n', ""),
     "status label": _entry(status='"Đã hoàn thành"'),
     "lower-case unit": _entry(unit='"qlmt"'),
+    "Windows device unit": _entry(unit='"CON"'),
+    "Windows device unit, lower case": _entry(unit='"nul"'),
+    "Windows device unit with extension": _entry(unit='"AUX.x"'),
+    "Windows device unit, superscript": _entry(unit='"COM¹"'),
+    "unit COM10 (not a device)": _entry(unit='"COM10"'),
+    "unit CONG (not a device)": _entry(unit='"CONG"'),
     "task with dashes": _entry(task='"I-2"'),
     "impossible date": _entry(date="2026-02-30"),
     "Vietnamese date": _entry(date="20/05/2026"),
@@ -67,6 +73,9 @@ UNITS = {
     "bad kind": 'code: "ZZ"\nname: "Phòng Thử"\nkind: "Phòng"\n',
     "bad reviewer": 'code: "ZZ"\nname: "Phòng Thử"\nkind: "phong"\nreviewers: ["tên có dấu"]\n',
     "lower-case code": 'code: "zz"\nname: "Phòng Thử"\nkind: "phong"\n',
+    "Windows device code": 'code: "LPT9"\nname: "Phòng Thử"\nkind: "phong"\n',
+    "Windows device code, lower case": 'code: "prn"\nname: "Phòng Thử"\nkind: "phong"\n',
+    "code COM0 (not a device)": 'code: "COM0"\nname: "Phòng Thử"\nkind: "phong"\n',
 }
 
 
@@ -134,6 +143,8 @@ PLAN_SWAPS = {
     "deadline 15/12": ("month: 11\n    day: 15", "month: 12\n    day: 15"),
     "deadline 14/12": ("month: 11\n    day: 15", "month: 12\n    day: 14"),
     "amendment without change": ("focal_unit:", "focal_unit:"),
+    "focal unit NUL": ('focal_unit: "QLMT"', 'focal_unit: "NUL"'),
+    "focal unit NULL": ('focal_unit: "QLMT"', 'focal_unit: "NULL"'),
 }
 
 
@@ -153,3 +164,28 @@ def test_plan_schema_agrees_with_the_loader(tmp_path, name):
     path = write(tmp_path, "plan/plan.yaml", text)
     plan, _, problems = load_model(path, "plan/plan.yaml", Plan)
     assert _schema_ok("plan", text) == (plan is not None), problems
+
+
+TASKS_SWAPS = {
+    "as is": ('          - "VP"', '          - "VP"'),
+    "coordinator lpt1": ('          - "VP"', '          - "lpt1"'),
+    "coordinator LPT10": ('          - "VP"', '          - "LPT10"'),
+    "lead CON": ('          - "QLMT"', '          - "CON"'),
+    "lead CONG": ('          - "QLMT"', '          - "CONG"'),
+}
+
+
+@pytest.mark.parametrize("name", list(TASKS_SWAPS))
+def test_tasks_schema_agrees_with_the_loader(tmp_path, name):
+    """plan/tasks.yaml variants (unit codes in lead and coordinating), through the CLI's own loader."""
+    from kehoach.load.files import load_model
+    from kehoach.model.plan import Appendix
+    from tests.conftest import EXAMPLES
+
+    old, new = TASKS_SWAPS[name]
+    text = (EXAMPLES / "plan/tasks.yaml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path = write(tmp_path, "plan/tasks.yaml", text)
+    appendix, _, problems = load_model(path, "plan/tasks.yaml", Appendix)
+    assert _schema_ok("tasks", text) == (appendix is not None), problems

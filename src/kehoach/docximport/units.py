@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
+from kehoach import winnames
 from kehoach.docximport.notes import Notes
 from kehoach.model.plan import GENERIC_RELATED
 
@@ -106,7 +107,8 @@ def split_names(cell: str, known: list[str]) -> list[str]:
     return names
 
 
-def derive_code(name: str, taken: set[str]) -> str:
+def initials(name: str) -> str:
+    """A code from a unit's name, before it is made unique: `Phòng Quản lý môi trường` → QLMT."""
     words = re.findall(r"\w+", name)
     prefix = ""
     if name.startswith("Văn phòng"):
@@ -121,9 +123,14 @@ def derive_code(name: str, taken: set[str]) -> str:
         base = re.sub(r"[^A-Z0-9]", "", ascii_fold(name).upper())[:4] or "DV"
     if not base[0].isalpha():
         base = "U" + base
-    base = base[:16]
+    return base[:16]
+
+
+def derive_code(name: str, taken: set[str]) -> str:
+    """`initials`, with 2, 3 … added when another unit has it or Windows keeps it for a device."""
+    base = initials(name)
     code, n = base, 2
-    while code in taken:
+    while code in taken or winnames.device(code):  # CON, NUL, LPT1 …: no file can bear the name (KH240)
         code = f"{base[: 16 - len(str(n))]}{n}"
         n += 1
     return code
@@ -155,6 +162,12 @@ class Registry:
             self.names[code] = name
             self.by_key[key] = code
             self.new[code] = {"code": code, "name": name, "kind": kind_of(name), "reviewers": []}
+            if winnames.device(initials(name)):
+                notes.needs_look(
+                    where,
+                    f"mã viết tắt «{initials(name)}» của «{name}» là tên thiết bị Windows dành riêng, không đặt "
+                    f"được tên tệp, nên đã dùng mã {code}; nếu muốn mã khác, hãy sửa trong units/ và plan/.",
+                )
             if not _starts_unit(name):
                 notes.needs_look(
                     where,

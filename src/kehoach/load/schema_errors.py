@@ -13,9 +13,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from kehoach import winnames
 from kehoach.layout import ENTRY_NAME
 from kehoach.load import suggest
 from kehoach.load.yamlsafe import locate
+from kehoach.model.common import UNIT_CODE_PATTERN
 from kehoach.model.fields import fields
 from kehoach.problems import Problem, make
 
@@ -149,6 +151,8 @@ def _one(
             f"{name} phải là {_TYPE_NAMES[kind]}, nhưng đang là {_describe(value)}."
             + _type_fix(kind, loc, value, _source(text, line, col)),
         )
+    if kind == "kh_windows_name":
+        return make("KH240", path, line, col, _windows_name(model, loc, name, str(value)))
     if kind in _CUSTOM:
         fix = ""
         if kind == "kh_date_format" and (found := suggest.iso_date(value)):
@@ -181,6 +185,31 @@ def _one(
         )
     msg = err["msg"].removeprefix("Value error, ")
     return make("KH023", path, line, col, f"{name}: {_translate(kind, msg, err.get('ctx', {}))}.")
+
+
+def _windows_name(model: type[BaseModel] | None, loc: Loc, name: str, value: str) -> str:
+    """KH240: a unit code Windows keeps for a device. The why in full where the code is given
+    (units/<CODE>.yaml); where it is only used, why it cannot be a unit's code and what to change."""
+    from kehoach.model.entry import Entry
+    from kehoach.model.unit import Unit
+
+    device = winnames.device(value)
+    base = re.sub(r"[^A-Z0-9]", "", value.split(".", 1)[0].upper()) + "A"
+    other = f", ví dụ thêm một chữ cái: `{base}`" if re.match(UNIT_CODE_PATTERN, base) else ""
+    if model is Unit and loc == ("code",):
+        said = f"`{value}`" if value == device else f"`{value}` (Windows đọc là `{device}`)"
+        return (
+            f"{name}: mã {said} là tên thiết bị mà Windows dành riêng ({winnames.SHOWN}, viết hoa hay thường "
+            f"đều vậy). Windows không tạo được tệp units/{value}.yaml hay thư mục progress/{value}/, nên kho dữ "
+            f"liệu không mở (clone, checkout) được trên máy Windows. Hãy chọn mã khác{other}; rồi đổi tên tệp "
+            "thành units/<mã mới>.yaml."
+        )
+    move = "; mục của đơn vị nằm trong thư mục progress/<mã mới>/" if model is Entry else ""
+    return (
+        f"{name}: `{value}` không thể là mã đơn vị vì `{device}` là tên thiết bị mà Windows dành riêng: Windows "
+        "không tạo được tệp hay thư mục tên đó nên kho dữ liệu không mở được trên máy Windows. Hãy ghi mã mới "
+        f"của đơn vị (mã đặt trong units/){other}{move}."
+    )
 
 
 def _type_fix(kind: str, loc: Loc, value: object, source: str) -> str:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from kehoach import winnames
 from kehoach.vocab import ENTRY_STATUS, LEAD_SHORT
 
 NUMBER_KEYS = frozenset({"value", "start", "end", "month", "day"})
@@ -111,6 +112,8 @@ def code(value: object, pattern: str) -> str | None:
     if not isinstance(value, str):
         return None
     fixed = "".join(value.split()).upper()
+    if winnames.device(fixed):  # ` nul` → NUL would only trade this error for KH240
+        return None
     return fixed if fixed != value and re.match(pattern, fixed) else None
 
 

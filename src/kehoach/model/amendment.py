@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pydantic import ConfigDict, Field, model_validator
 
-from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
+from kehoach.model.common import Coordinator, IsoDate, Strict, TaskId, Text, UnitCode
 
 
 class LeadChange(Strict):
@@ -30,8 +30,8 @@ class CoordinationChange(Strict):
 
     model_config = ConfigDict(title="Đổi cơ quan phối hợp")
 
-    before: list[Text] = Field(title="Trước khi điều chỉnh")
-    after: list[Text] = Field(title="Sau khi điều chỉnh")
+    before: list[Coordinator] = Field(title="Trước khi điều chỉnh")
+    after: list[Coordinator] = Field(title="Sau khi điều chỉnh")
 
 
 class TaskChange(Strict):

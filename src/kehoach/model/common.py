@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kehoach import chars
+from kehoach import chars, winnames
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 REFUSED_CONTROL = chars.REFUSED
@@ -78,18 +78,37 @@ def _iso_date(value: object) -> object:
         ) from None
 
 
-Text = Annotated[
-    str,
-    AfterValidator(_nfc),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": TEXT_PATTERN,
-            "patternErrorMessage": "Không được để trống, không có ký tự điều khiển (thường do dán từ Word).",
-        }
-    ),
-]
+_TEXT_SCHEMA = {
+    "type": "string",
+    "pattern": TEXT_PATTERN,
+    "patternErrorMessage": "Không được để trống, không có ký tự điều khiển (thường do dán từ Word).",
+}
+
+Text = Annotated[str, AfterValidator(_nfc), WithJsonSchema(_TEXT_SCHEMA)]
 """Non-empty NFC text."""
+
+
+def _not_device(value: object) -> object:
+    """Refuse a name Windows keeps for a device (kehoach.winnames): a unit code names a file and a
+    folder. Run before the code's pattern, so that `nul` or `COM¹` hear this reason, not only the
+    spelling rule (load/schema_errors.py words the message for the place it is written)."""
+    if isinstance(value, str) and (device := winnames.device(value)) is not None:
+        raise PydanticCustomError(
+            "kh_windows_name",
+            "`{value}` là tên thiết bị Windows dành riêng ({device}): Windows không tạo được tệp hay thư mục "
+            "tên này; hãy chọn mã khác",
+            {"value": value, "device": device},
+        )
+    return value
+
+
+NOT_DEVICE = {
+    "not": {
+        "pattern": winnames.DEVICE_PATTERN,
+        "description": f"Tên thiết bị Windows dành riêng ({winnames.SHOWN}): không thể là tên tệp hay thư mục.",
+    }
+}
+"""The JSON Schema form of `_not_device`."""
 
 IsoDate = Annotated[
     dt.date,
@@ -105,9 +124,27 @@ IsoDate = Annotated[
 ]
 """A real calendar date written YYYY-MM-DD."""
 
+UNIT_CODE_PATTERN = r"^[A-Z][A-Z0-9]{1,15}$"
 UnitCode = Annotated[
-    str, Field(pattern=r"^[A-Z][A-Z0-9]{1,15}$", description="Mã đơn vị: chữ in hoa không dấu, ví dụ QLMT.")
+    str,
+    BeforeValidator(_not_device),
+    Field(pattern=UNIT_CODE_PATTERN),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": UNIT_CODE_PATTERN,
+            "description": "Mã đơn vị: chữ in hoa không dấu, ví dụ QLMT.",
+        }
+        | NOT_DEVICE
+    ),
 ]
+"""A unit's code; it names units/<CODE>.yaml and progress/<CODE>/, so no Windows device name."""
+
+Coordinator = Annotated[
+    str, AfterValidator(_nfc), AfterValidator(_not_device), WithJsonSchema(_TEXT_SCHEMA | NOT_DEVICE)
+]
+"""A coordinating body: a unit code or the plan's generic phrase (checked across files), never a
+Windows device name."""
 
 TaskId = Annotated[
     str,

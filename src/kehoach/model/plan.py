@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pydantic import ConfigDict, Field, model_validator
 
 from kehoach.model.amendment import Amendment, History
-from kehoach.model.common import IsoDate, Strict, TaskId, Text, UnitCode
+from kehoach.model.common import Coordinator, IsoDate, Strict, TaskId, Text, UnitCode
 from kehoach.model.timeline import Timeline
 
 GENERIC_RELATED = "Các cơ quan, đơn vị, địa phương có liên quan"
@@ -173,7 +173,7 @@ class Task(Strict):
     id: TaskId = Field(title="Số hiệu")
     content: Text = Field(title="Nội dung thực hiện")
     lead: list[UnitCode] = Field(min_length=1, title="Cơ quan chủ trì")
-    coordinating: list[Text] = Field(
+    coordinating: list[Coordinator] = Field(
         default_factory=list,
         title="Cơ quan phối hợp",
         description=f"Mã đơn vị, hoặc đúng cụm “{GENERIC_RELATED}”.",
