@@ -222,3 +222,18 @@ def test_a_revision_too_large_to_hold_is_refused_before_it_is_read(repo, cli, mo
     assert "Lỗi KH102" in result.output and "quá giới hạn" in result.output
     assert "Traceback" not in result.output
     assert len(read) <= 1  # the base fits and is read; the head is refused before reading
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows cannot create these names — which is the very point of KH241")
+def test_review_judges_the_names_committed_not_those_on_disk(repo, cli):
+    """review reads the revision from git: a folder Windows cannot create that is committed is
+    KH241 even when it is gone from the working tree, and one only on disk is not the change's."""
+    write(repo, "progress/CON/.gitkeep", "")
+    commit(repo, "Thêm thư mục")
+    (repo / "progress" / "CON" / ".gitkeep").unlink()
+    (repo / "progress" / "CON").rmdir()
+    write(repo, "templates/lpt1.css", "")  # on disk only, never committed
+    result = cli(["review"], root=repo)
+    assert result.exit_code == 1, result.output
+    assert "`progress/CON/:1:1` **KH241**" in result.output
+    assert "lpt1" not in result.output

@@ -58,6 +58,10 @@ def test_listing_in_memory_is_the_listing_on_disk(tmp_path):
         on_disk, held = disk.scan(top), memory.scan(top)
         assert held.files == on_disk.files, top
         assert [(p.code, p.path) for p in held.problems] == [(p.code, p.path) for p in on_disk.problems], top
+    for top in READ_DIRS:
+        for levels in (1, 2, 9):
+            assert memory.names(top, levels) == disk.names(top, levels), (top, levels)
+    assert ("progress/QLMT/sau", True) in memory.names("progress", 2)
     # the cases above are really reached (the comparison is not between two empty listings)
     codes = {(p.code, p.path) for top in READ_DIRS for p in memory.scan(top).problems}
     assert {

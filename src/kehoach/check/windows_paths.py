@@ -10,8 +10,6 @@ Names are listed, never followed, and not checked in progress/<UNIT>/ (KH033, KH
 
 from __future__ import annotations
 
-import os
-
 from kehoach import winnames
 from kehoach.layout import PROGRESS_DIR, READ_DIRS, SUFFIX, UNITS_DIR
 from kehoach.load.root import DataRoot
@@ -28,7 +26,7 @@ def _levels(top: str) -> int:
 def check_windows_paths(dr: DataRoot) -> list[Problem]:
     out: list[Problem] = []
     for top in READ_DIRS:
-        for rel, is_dir in _names(str(dr.root), top, _levels(top)):
+        for rel, is_dir in dr.reader.names(top, _levels(top)):
             name = rel.rsplit("/", 1)[-1]
             if top == UNITS_DIR and name.endswith(SUFFIX) and not is_dir:
                 continue  # a unit file: its name follows its code (KH033, KH240)
@@ -46,22 +44,3 @@ def check_windows_paths(dr: DataRoot) -> list[Problem]:
                     )
                 )
     return out
-
-
-def _names(root: str, top: str, levels: int) -> list[tuple[str, bool]]:
-    """(root-relative path, is a real folder) below root/top, `levels` deep, links not followed."""
-    found: list[tuple[str, bool]] = []
-    stack = [(top, 0)]
-    while stack:
-        rel, depth = stack.pop()
-        try:
-            entries = sorted(os.scandir(os.path.join(root, rel)), key=lambda e: e.name)
-        except OSError:  # missing or unreadable: load/tree.py reports it
-            continue
-        for entry in entries:
-            here = f"{rel}/{entry.name}"
-            is_dir = entry.is_dir(follow_symlinks=False)
-            found.append((here, is_dir))
-            if is_dir and depth + 1 < levels:
-                stack.append((here, depth + 1))
-    return found

@@ -36,6 +36,11 @@ class Source(ABC):
         """The regular files under `top` (a data folder) and the problems of what is not one."""
 
     @abstractmethod
+    def names(self, top: str, levels: int) -> list[tuple[str, bool]]:
+        """Every name below `top`, `levels` deep, as (root-relative path, is a folder), sorted;
+        links are listed, never followed."""
+
+    @abstractmethod
     def data(self, rel: str) -> tuple[bytes | None, Problem | None]:
         """The bytes of a regular file (at most MAX_BYTES + 1 of them: enough to tell it is too
         large), or the problem that stops reading it."""
@@ -75,6 +80,24 @@ class DiskSource(Source):
 
     def scan(self, top: str) -> tree.Listing:
         return tree.scan(self.root, top)
+
+    def names(self, top: str, levels: int) -> list[tuple[str, bool]]:
+        found: list[tuple[str, bool]] = []
+        stack = [(top, 0)]
+        while stack:
+            rel, depth = stack.pop()
+            try:
+                with os.scandir(os.path.join(self._base, rel)) as it:
+                    entries = list(it)
+            except OSError:  # missing or unreadable: the listing (scan) reports it
+                continue
+            for entry in entries:
+                here = f"{rel}/{entry.name}"
+                is_dir = entry.is_dir(follow_symlinks=False)
+                found.append((here, is_dir))
+                if is_dir and depth + 1 < levels:
+                    stack.append((here, depth + 1))
+        return sorted(found)
 
     def data(self, rel: str) -> tuple[bytes | None, Problem | None]:
         return read_file(os.path.join(self._base, rel), rel)
@@ -158,6 +181,16 @@ class BlobSource(Source):
         out.files = ["/".join(parts) for parts in found]
         out.problems.sort(key=lambda p: p.path)
         return out
+
+    def names(self, top: str, levels: int) -> list[tuple[str, bool]]:
+        found: dict[str, bool] = {}
+        start = top + "/"
+        for path in self.files:
+            if path.startswith(start):
+                parts = path.split("/")
+                for i in range(2, min(levels + 1, len(parts)) + 1):  # top/a, top/a/b … (levels names deep)
+                    found["/".join(parts[:i])] = i < len(parts)
+        return sorted(found.items())
 
     def data(self, rel: str) -> tuple[bytes | None, Problem | None]:
         value = self.files.get(rel)
