@@ -11,7 +11,7 @@ from kehoach.commands.output import target
 from kehoach.compute.periods import Period, label, slug
 from kehoach.compute.report_data import report
 from kehoach.errors import UsageError
-from kehoach.gcpause import frozen_heap
+from kehoach.gcpause import frozen_heap, no_gc
 from kehoach.load.root import CleanRoot
 from kehoach.render import docx_build, templates
 
@@ -48,7 +48,7 @@ def render(
     """The report's bytes (nothing written)."""
     n = parse_number(number)
     unit = require_unit(dr, unit)
-    with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
+    with frozen_heap(), no_gc():  # the loaded root is not garbage, and the report's data has no cycles
         data = report(dr, period.year, as_of, unit, n, signer, period)
     title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
     del dr  # a large root is not needed any more: free it before the document is built

@@ -7,6 +7,7 @@ no I/O, no layout. Numbers and dates are already in Vietnamese form.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -72,9 +73,18 @@ def plan_facts(dr: CleanRoot) -> dict[str, Any]:
     }
 
 
+# Tens of thousands of entries share a few hundred dates: each date is written out once.
+_ngay_ngan = functools.lru_cache(maxsize=4096)(vn.ngay_ngan)
+_ngay_thang = functools.lru_cache(maxsize=4096)(vn.ngay_thang)
+
+
 def _output_text(o: Output) -> str:
-    parts = [o.kind] + ([f"số {o.number}"] if o.number else []) + ([vn.ngay_thang(o.date)] if o.date else [])
-    return " ".join(parts) + f" ({vn.clean(o.title)})"
+    text = o.kind
+    if o.number:
+        text += f" số {o.number}"
+    if o.date:
+        text += " " + _ngay_thang(o.date)
+    return f"{text} ({vn.clean(o.title)})"
 
 
 def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
@@ -82,8 +92,8 @@ def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
     return {
         "unit": e.unit,
         "unit_name": unit_name(dr, e.unit),
-        "date": vn.ngay_ngan(e.date),
-        "date_long": vn.ngay_thang(e.date),
+        "date": _ngay_ngan(e.date),
+        "date_long": _ngay_thang(e.date),
         "status": ENTRY_STATUS[e.status],
         "summary": vn.clean(e.summary),
         "outputs": [_output_text(o) for o in e.outputs],

@@ -26,7 +26,9 @@ from kehoach.text_vn import LINE_BREAK
 _MARK = "\ue000"  # private use: `vn.clean` removes such characters from every text
 _PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+_NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
+_TO_ESCAPE = re.compile(f"[&<>{_NOT_XML_CHARS}]")  # most text has none: it is written as it is
 _ATTR = "_kehoach_body_stream"
 _BATCH = 2000  # paragraphs per write
 Builder = Callable[[str, tuple[Any, ...], bool], Any]  # (text, style, keep_next) → a w:p element
@@ -75,6 +77,8 @@ def _shell(style: tuple[Any, ...], keep_next: bool, build: Builder) -> tuple[str
 
 
 def _escape(text: str) -> str:
+    if _TO_ESCAPE.search(text) is None:
+        return text
     return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -94,6 +98,8 @@ def _paragraph_xml(item: list[Any], build: Builder) -> str:
     if not text:
         return _empty(style, keep_next, build)
     before, after = _shell(style, keep_next, build)
+    if LINE_BREAK not in text:  # one piece, without a split and a join
+        return before + _t(text) + after
     return before + "</w:t><w:br/>".join(_t(piece) for piece in text.split(LINE_BREAK)) + after
 
 
