@@ -48,13 +48,15 @@ def render(
     """The report's bytes (nothing written)."""
     n = parse_number(number)
     unit = require_unit(dr, unit)
-    with frozen_heap(), no_gc():  # the loaded root is not garbage, and the report's data has no cycles
-        data = report(dr, period.year, as_of, unit, n, signer, period)
-    title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
-    del dr  # a large root is not needed any more: free it before the document is built
-    path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
-    shown = templates.display(path, root)
+    # The loaded root and the report's data are not garbage (nor do they hold cycles): the
+    # collector leaves them alone, while a template's own objects are still collected.
     with frozen_heap():
+        with no_gc(freeze=True):
+            data = report(dr, period.year, as_of, unit, n, signer, period)
+        title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
+        del dr  # a large root is not needed any more: free it before the document is built
+        path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
+        shown = templates.display(path, root)
         markup = templates.render(path, data, shown)
         del data
         doc = docx_build.build(markup, shown)

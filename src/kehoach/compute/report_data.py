@@ -96,10 +96,13 @@ def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
         "date_long": _ngay_thang(e.date),
         "status": ENTRY_STATUS[e.status],
         "summary": vn.clean(e.summary),
-        "outputs": [_output_text(o) for o in e.outputs],
-        "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators],
-        "difficulties": vn.clean(e.difficulties) or None,
-        "proposals": vn.clean(e.proposals) or None,
+        # most entries have none of these: no work for them (a 50,000-entry report adds up)
+        "outputs": [_output_text(o) for o in e.outputs] if e.outputs else [],
+        "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators]
+        if e.indicators
+        else [],
+        "difficulties": (vn.clean(e.difficulties) or None) if e.difficulties else None,
+        "proposals": (vn.clean(e.proposals) or None) if e.proposals else None,
     }
 
 
