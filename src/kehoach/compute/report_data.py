@@ -128,25 +128,29 @@ def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict[str, 
 def _groups(dr: CleanRoot, make: Callable[[Task], dict[str, Any] | None]) -> list[dict[str, Any]]:
     """The appendix groups in order, each with its tasks (make(task) → dict or None to skip)."""
     out: list[dict[str, Any]] = []
-
-    def rec(groups: list[Group], depth: int, prefix: str) -> None:
-        for i, g in enumerate(groups, 1):
-            tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
-            out.append(
-                {
-                    "id": g.id,
-                    "path": prefix + g.id,
-                    "title": g.title,
-                    "depth": depth,
-                    "ordinal": i,
-                    "letter": g.id.lower(),
-                    "tasks": tasks,
-                }
-            )
-            rec(g.groups, depth + 1, prefix + g.id + ".")
-
-    rec(dr.appendix.groups, 1, "")
+    _add_groups(out, dr.appendix.groups, 1, "", make)
     return out
+
+
+def _add_groups(
+    out: list[dict[str, Any]], groups: list[Group], depth: int, prefix: str, make: Callable[[Task], Any]
+) -> None:
+    # A function, not a closure calling itself: such a closure is a reference cycle, and it
+    # would keep `make`, and through it the whole loaded root, alive until the collector ran.
+    for i, g in enumerate(groups, 1):
+        tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
+        out.append(
+            {
+                "id": g.id,
+                "path": prefix + g.id,
+                "title": g.title,
+                "depth": depth,
+                "ordinal": i,
+                "letter": g.id.lower(),
+                "tasks": tasks,
+            }
+        )
+        _add_groups(out, g.groups, depth + 1, prefix + g.id + ".", make)
 
 
 def _prune(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
