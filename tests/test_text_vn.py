@@ -1,8 +1,11 @@
 """Vietnamese formats: dates, numbers, document numbers, text cleaning."""
 
 import datetime as dt
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kehoach import text_vn as vn
 
@@ -75,3 +78,22 @@ def test_numbers_keep_every_digit_written():
     from kehoach.text_vn import so
 
     assert so(0.001) == "0,001" and so(1.125) == "1,125" and so(12345.678) == "12.345,678"
+
+
+def _clean_every_step(text: str) -> str:
+    """`vn.clean` as specified, every step taken (the function skips those that change nothing)."""
+    t = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    t = vn._CONTROL.sub("", t).replace(vn.LINE_BREAK, "\n")
+    t = vn._MANY_BREAKS.sub("\n", t)
+    return "\n".join(line.rstrip() for line in t.strip().split("\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aạ Đ&<\n\r\t\x0b\x1c\x85\xa0\u3000\u2028\u2029\u200b\ue000\u0301e")), max_size=24
+    )
+)
+def test_clean_shortcuts_change_nothing(text):
+    assert vn.clean(text) == _clean_every_step(text)
+    assert vn.one_line(text) == _clean_every_step(text).replace("\n", vn.LINE_BREAK)

@@ -14,12 +14,17 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def no_gc() -> Iterator[None]:
+def no_gc(*, freeze: bool = False) -> Iterator[None]:
+    """No collection while the block runs. `freeze`: then leave what it built (with everything
+    else alive) out of later collections too, until an enclosing `frozen_heap` ends — else the
+    first collection afterwards scans all of it, however long-lived, in one long pause."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 

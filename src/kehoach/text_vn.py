@@ -78,12 +78,16 @@ def clean(text: str | None) -> str:
         return ""
     if text.isprintable() and unicodedata.is_normalized("NFC", text):  # no breaks, controls, private use
         return text.strip()
-    t = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    t = _CONTROL.sub("", t).replace(LINE_BREAK, "\n")
+    t = unicodedata.normalize("NFC", str(text))
+    if not t.replace("\n", " ").isprintable():  # else there is no CR, tab or invisible character to remove
+        t = t.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        t = _CONTROL.sub("", t).replace(LINE_BREAK, "\n")
     t = _MANY_BREAKS.sub("\n", t)
     return "\n".join(line.rstrip() for line in t.strip().split("\n"))
 
 
 def one_line(text: str | None) -> str:
     """`clean` text with its line breaks kept as in-paragraph breaks (one markup line)."""
+    if text is not None and text.isprintable() and unicodedata.is_normalized("NFC", text):
+        return text.strip()  # clean's own shortcut, taken here without a call: every value a template prints
     return clean(text).replace("\n", LINE_BREAK)

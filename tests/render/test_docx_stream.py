@@ -11,6 +11,7 @@ import pytest
 from docx.shared import Pt
 
 from kehoach.render import docx_layout as L
+from kehoach.render import docx_stream
 
 
 def _saved(doc):
@@ -68,3 +69,37 @@ def test_streamed_xml_equals_the_ordinary_path(kind, keep_next):
 def test_a_built_document_has_no_other_way_out():
     built = L.Built(L.new_document())
     assert [name for name in dir(built) if not name.startswith("_")] == ["to_bytes"]
+
+
+class _FullDisk(io.BytesIO):
+    """A zip member that takes `room` writes, then fails as a full disk would."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, data) -> int:
+        if self.room == 0:
+            raise OSError(28, "No space left on device")
+        self.room -= 1
+        return super().write(data)
+
+
+@pytest.mark.parametrize("room", [0, 1, 3])
+def test_a_failed_write_is_raised_not_lost(room):
+    """The XML is compressed on a second thread: an error there still reaches the caller."""
+    doc = L.new_document()
+    for i in range(3 * docx_stream._BATCH):
+        L.body(doc, f"mục {i}")
+    raw = io.BytesIO()
+    L._attach(doc, L._body_element("x", L.BODY_KINDS["para"], False))  # a second placeholder
+    L.body(doc, "cuối")
+    doc.save(raw)
+    with zipfile.ZipFile(raw) as z:
+        xml = z.read("word/document.xml")
+    with pytest.raises(OSError, match="No space left"):
+        docx_stream.write_document_xml(doc, xml, _FullDisk(room), L._body_element)
+    whole = _FullDisk(100)
+    docx_stream.write_document_xml(doc, xml, whole, L._body_element)
+    text = whole.getvalue().decode("utf-8")
+    assert text.index("mục 0<") < text.index("mục 5999<") < text.index("cuối<")  # in order

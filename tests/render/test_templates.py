@@ -70,3 +70,22 @@ def test_bundled_templates_are_found_for_a_root_without_templates():
         "cong-van-don-doc.md.j2",
         "ke-hoach.md.j2",
     ]
+
+
+def test_dict_values_read_as_jinja_reads_them(tmp_path):
+    """A key is read by `d.key`; a dict method's name means the method, as in Jinja (`d.items`),
+    so such a key is reached with `d["items"]`; a key starting with `_` is still only data."""
+    context = {"d": {"title": "Tiêu đề", "items": ["x", "y"], "_note": "ghi chú", "n": 0}}
+    out = _render(
+        tmp_path,
+        '{{ d.title }}|{{ d.items() | list | length }}|{{ d["items"] | join(",") }}|{{ d._note }}|{{ d.n }}\n',
+        context,
+    )
+    mark = lambda s: docx_build.OPEN + s + docx_build.CLOSE  # noqa: E731
+    assert out == "|".join(mark(s) for s in ("Tiêu đề", "4", "x,y", "ghi chú", "0")) + "\n"
+
+
+@pytest.mark.parametrize("expr", ["d.__class__", "d.items.__self__", "d.get.__globals__"])
+def test_dict_internals_still_refused(tmp_path, expr):
+    with pytest.raises(TemplateError, match=r"dòng 1: truy cập không an toàn"):
+        _render(tmp_path, "{{ " + expr + " }}\n", {"d": {"a": 1}})

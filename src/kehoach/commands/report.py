@@ -11,7 +11,7 @@ from kehoach.commands.output import target
 from kehoach.compute.periods import Period, label, slug
 from kehoach.compute.report_data import report
 from kehoach.errors import UsageError
-from kehoach.gcpause import frozen_heap
+from kehoach.gcpause import frozen_heap, no_gc
 from kehoach.load.root import CleanRoot
 from kehoach.render import docx_build, templates
 
@@ -48,13 +48,15 @@ def render(
     """The report's bytes (nothing written)."""
     n = parse_number(number)
     unit = require_unit(dr, unit)
-    with frozen_heap():  # the loaded root is not garbage: keep the collector from rescanning it
-        data = report(dr, period.year, as_of, unit, n, signer, period)
-    title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
-    del dr  # a large root is not needed any more: free it before the document is built
-    path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
-    shown = templates.display(path, root)
+    # The loaded root and the report's data are not garbage (nor do they hold cycles): the
+    # collector leaves them alone, while a template's own objects are still collected.
     with frozen_heap():
+        with no_gc(freeze=True):
+            data = report(dr, period.year, as_of, unit, n, signer, period)
+        title = f"Báo cáo kết quả thực hiện Kế hoạch {label(period)}" + (f" – {dr.units[unit].name}" if unit else "")
+        del dr  # a large root is not needed any more: free it before the document is built
+        path = templates.template_path(root, UNIT_TEMPLATE if unit else DEPARTMENT_TEMPLATE, template)
+        shown = templates.display(path, root)
         markup = templates.render(path, data, shown)
         del data
         doc = docx_build.build(markup, shown)

@@ -7,6 +7,7 @@ no I/O, no layout. Numbers and dates are already in Vietnamese form.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -72,9 +73,18 @@ def plan_facts(dr: CleanRoot) -> dict[str, Any]:
     }
 
 
+# Tens of thousands of entries share a few hundred dates: each date is written out once.
+_ngay_ngan = functools.lru_cache(maxsize=4096)(vn.ngay_ngan)
+_ngay_thang = functools.lru_cache(maxsize=4096)(vn.ngay_thang)
+
+
 def _output_text(o: Output) -> str:
-    parts = [o.kind] + ([f"số {o.number}"] if o.number else []) + ([vn.ngay_thang(o.date)] if o.date else [])
-    return " ".join(parts) + f" ({vn.clean(o.title)})"
+    text = o.kind
+    if o.number:
+        text += f" số {o.number}"
+    if o.date:
+        text += " " + _ngay_thang(o.date)
+    return f"{text} ({vn.clean(o.title)})"
 
 
 def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
@@ -82,14 +92,17 @@ def _entry(dr: DataRoot, le: LoadedEntry) -> dict[str, Any]:
     return {
         "unit": e.unit,
         "unit_name": unit_name(dr, e.unit),
-        "date": vn.ngay_ngan(e.date),
-        "date_long": vn.ngay_thang(e.date),
+        "date": _ngay_ngan(e.date),
+        "date_long": _ngay_thang(e.date),
         "status": ENTRY_STATUS[e.status],
         "summary": vn.clean(e.summary),
-        "outputs": [_output_text(o) for o in e.outputs],
-        "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators],
-        "difficulties": vn.clean(e.difficulties) or None,
-        "proposals": vn.clean(e.proposals) or None,
+        # most entries have none of these: no work for them (a 50,000-entry report adds up)
+        "outputs": [_output_text(o) for o in e.outputs] if e.outputs else [],
+        "indicators": [f"{vn.clean(i.name)}: {vn.so_luong(i.value, i.unit)}" for i in e.indicators]
+        if e.indicators
+        else [],
+        "difficulties": (vn.clean(e.difficulties) or None) if e.difficulties else None,
+        "proposals": (vn.clean(e.proposals) or None) if e.proposals else None,
     }
 
 
@@ -115,25 +128,29 @@ def _task(dr: DataRoot, task: Task, status: str | None, entries: list[dict[str, 
 def _groups(dr: CleanRoot, make: Callable[[Task], dict[str, Any] | None]) -> list[dict[str, Any]]:
     """The appendix groups in order, each with its tasks (make(task) → dict or None to skip)."""
     out: list[dict[str, Any]] = []
-
-    def rec(groups: list[Group], depth: int, prefix: str) -> None:
-        for i, g in enumerate(groups, 1):
-            tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
-            out.append(
-                {
-                    "id": g.id,
-                    "path": prefix + g.id,
-                    "title": g.title,
-                    "depth": depth,
-                    "ordinal": i,
-                    "letter": g.id.lower(),
-                    "tasks": tasks,
-                }
-            )
-            rec(g.groups, depth + 1, prefix + g.id + ".")
-
-    rec(dr.appendix.groups, 1, "")
+    _add_groups(out, dr.appendix.groups, 1, "", make)
     return out
+
+
+def _add_groups(
+    out: list[dict[str, Any]], groups: list[Group], depth: int, prefix: str, make: Callable[[Task], Any]
+) -> None:
+    # A function, not a closure calling itself: such a closure is a reference cycle, and it
+    # would keep `make`, and through it the whole loaded root, alive until the collector ran.
+    for i, g in enumerate(groups, 1):
+        tasks = [t for t in (make(task) for task in g.tasks) if t is not None]
+        out.append(
+            {
+                "id": g.id,
+                "path": prefix + g.id,
+                "title": g.title,
+                "depth": depth,
+                "ordinal": i,
+                "letter": g.id.lower(),
+                "tasks": tasks,
+            }
+        )
+        _add_groups(out, g.groups, depth + 1, prefix + g.id + ".", make)
 
 
 def _prune(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -82,9 +82,10 @@ def effective_entries(dr: DataRoot, as_of: dt.date) -> list[LoadedEntry]:
     for le in visible.values():
         if le.rel in replaced:
             continue
-        original = _original_date(le, visible)
-        if original != le.entry.date:
-            le = LoadedEntry(le.rel, le.entry.model_copy(update={"date": original}))
+        if le.entry.corrects in visible:  # a correction: it takes the date of what it corrects
+            original = _original_date(le, visible)
+            if original != le.entry.date:
+                le = LoadedEntry(le.rel, le.entry.model_copy(update={"date": original}))
         out.append(le)
     return sorted(out, key=lambda le: naming.order(le.entry.date, le.rel))
 
@@ -120,8 +121,8 @@ def task_status(task: Task, year: int, as_of: dt.date, period: Period, history: 
 
 
 def _status(task: Task, year: int, as_of: dt.date, period: Period, history: list[LoadedEntry]) -> TaskState:
-    end = min(period.end, as_of)
-    in_period = [le for le in history if period.start <= le.entry.date <= end]
+    start, end = period.start, min(period.end, as_of)
+    in_period = [le for le in history if start <= le.entry.date <= end]
     period_latest = _latest([le for le in in_period if le.entry.unit in task.lead])
     leads = {u: (period_latest[u].entry.status if u in period_latest else "unreported") for u in task.lead}
     last = max((le.entry.date for le in in_period), default=None)

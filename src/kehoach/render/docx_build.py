@@ -68,10 +68,11 @@ class _Builder:
             self.flush()
             name, _, arg = line.partition(" ")
             return self.directive(n, name, _plain(arg).strip())
-        for marker, kind in (("### ", "h3"), ("## ", "h2"), ("# ", "h1")):
-            if line.startswith(marker):
-                self.flush()
-                return L.body(self.doc, _plain(line[len(marker) :]).strip(), kind)
+        if line[0] == "#":
+            for marker, kind in (("### ", "h3"), ("## ", "h2"), ("# ", "h1")):
+                if line.startswith(marker):
+                    self.flush()
+                    return L.body(self.doc, _plain(line[len(marker) :]).strip(), kind)
         if line.startswith("+ "):
             self.flush()
             return L.body(self.doc, _plain(line), "bullet")
@@ -166,16 +167,13 @@ class _Builder:
 
 def build(markup: str, source: str) -> L.Built:
     """The document for `markup` (its only way out: `.to_bytes`); `source` names the template in errors."""
+    lines = markup.split("\n")
     notice = next(
-        (
-            _plain(ln.strip()[len("::notice") :]).strip()
-            for ln in markup.split("\n")
-            if ln.strip().startswith("::notice ")
-        ),
+        (_plain(ln.strip()[len("::notice") :]).strip() for ln in lines if ln.strip().startswith("::notice ")),
         None,
     )
     b = _Builder(source, notice)
-    for n, raw in enumerate(markup.split("\n"), 1):
+    for n, raw in enumerate(lines, 1):
         b.line(n, raw)
     if b.grid is not None:
         raise b.fail(n, "bảng chưa đóng bằng ::end-table")

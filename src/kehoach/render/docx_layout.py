@@ -171,20 +171,28 @@ def add_run(par: Paragraph, text: str, size: float = BODY_SIZE, bold: bool = Fal
     NB_HYPHEN a <w:noBreakHyphen/> (a hyphen the line never breaks at)."""
     r: Any = OxmlElement("w:r")
     r.append(deepcopy(_rpr_template(size, bold, italic)))
+    hyphens = NB_HYPHEN in text
     for i, line in enumerate(text.split(LINE_BREAK)):
         if i:
             etree.SubElement(r, _BR)
+        if not hyphens:  # the common case, and a table cell may hold thousands of lines
+            _add_text(r, line)
+            continue
         for j, piece in enumerate(line.split(NB_HYPHEN)):
             if j:
                 etree.SubElement(r, _NB_HYPHEN)
             if not piece and (j or NB_HYPHEN in line):
                 continue
-            t = etree.SubElement(r, _T)
-            t.text = piece
-            if piece != piece.strip():
-                t.set(_XML_SPACE, "preserve")
+            _add_text(r, piece)
     par._p.append(r)
     return par
+
+
+def _add_text(r: Any, piece: str) -> None:
+    t = etree.SubElement(r, _T)
+    t.text = piece
+    if piece != piece.strip():
+        t.set(_XML_SPACE, "preserve")
 
 
 NB_HYPHEN = "\u2011"

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any
 
 from docx.document import Document as DocxDocument
@@ -26,9 +28,12 @@ from kehoach.text_vn import LINE_BREAK
 _MARK = "\ue000"  # private use: `vn.clean` removes such characters from every text
 _PLACEHOLDER = re.compile(rb"<!--kh-body:(\d+)-->")
 _XMLNS = re.compile(r' xmlns:\w+="[^"]*"')
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+_NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
+_TO_ESCAPE = re.compile(f"[&<>{_NOT_XML_CHARS}]")  # most text has none: it is written as it is
 _ATTR = "_kehoach_body_stream"
 _BATCH = 2000  # paragraphs per write
+_AHEAD = 2  # chunks made but not yet written, at most (each ~1 MB for a report)
 Builder = Callable[[str, tuple[Any, ...], bool], Any]  # (text, style, keep_next) → a w:p element
 
 
@@ -75,6 +80,8 @@ def _shell(style: tuple[Any, ...], keep_next: bool, build: Builder) -> tuple[str
 
 
 def _escape(text: str) -> str:
+    if _TO_ESCAPE.search(text) is None:
+        return text
     return _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -94,18 +101,34 @@ def _paragraph_xml(item: list[Any], build: Builder) -> str:
     if not text:
         return _empty(style, keep_next, build)
     before, after = _shell(style, keep_next, build)
+    if LINE_BREAK not in text:  # one piece, without a split and a join
+        return before + _t(text) + after
     return before + "</w:t><w:br/>".join(_t(piece) for piece in text.split(LINE_BREAK)) + after
 
 
 def write_document_xml(doc: DocxDocument, xml: bytes, out: IO[bytes], build: Builder) -> None:
-    """Write document.xml with each placeholder replaced by its paragraphs, chunk by chunk."""
+    """Write document.xml with each placeholder replaced by its paragraphs, chunk by chunk.
+
+    `out` (a zip member) compresses each chunk on a second thread while the next one is made:
+    zlib lets go of the interpreter lock, so on two cores the two overlap. The chunks reach
+    `out` in order; an error of a write is raised here."""
     stream = getattr(doc, _ATTR, None)
     chunks = stream.chunks if stream is not None else []
-    pos = 0
-    for m in _PLACEHOLDER.finditer(xml):
-        out.write(xml[pos : m.start()])
-        items = chunks[int(m.group(1))]
-        for start in range(0, len(items), _BATCH):  # few large writes: each write compresses
-            out.write("".join(_paragraph_xml(item, build) for item in items[start : start + _BATCH]).encode("utf-8"))
-        pos = m.end()
-    out.write(xml[pos:])
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kehoach-docx") as writer:  # one thread: in order
+        pending: deque[Future[int]] = deque()
+
+        def write(data: bytes) -> None:
+            pending.append(writer.submit(out.write, data))
+            if len(pending) > _AHEAD:
+                pending.popleft().result()
+
+        pos = 0
+        for m in _PLACEHOLDER.finditer(xml):
+            write(xml[pos : m.start()])
+            items = chunks[int(m.group(1))]
+            for start in range(0, len(items), _BATCH):  # few large writes: each write compresses
+                write("".join(_paragraph_xml(item, build) for item in items[start : start + _BATCH]).encode("utf-8"))
+            pos = m.end()
+        write(xml[pos:])
+        while pending:
+            pending.popleft().result()

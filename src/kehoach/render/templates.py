@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import re
 import signal
@@ -50,6 +51,7 @@ MAX_LENGTH = 1_000_000  # the longest text or list a template may build with `*`
 MAX_INT_BITS = 4096  # the largest number a template may build with `*` or `**`
 MEMORY_BUDGET = 512 * 1024 * 1024  # address space rendering may add (Linux), bytes
 MAX_SOURCE = 1024 * 1024  # a template file's size
+_BATCH = 32  # pieces of output between two checks of the size limits
 
 
 class _Limit(Exception):
@@ -60,12 +62,15 @@ class _Timeout(_Limit):
     pass
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts: \w less the underscore
+
+
 def _finalize(value: object) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = value if type(value) is str else str(value)
     core = vn.one_line(text)
-    if core and not any(c.isalnum() for c in core):  # a separator such as "; " or " – ": keep its spaces
+    if core and _ALNUM.search(core) is None:  # a separator such as "; " or " – ": keep its spaces
         core = (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
     return OPEN + core + CLOSE
 
@@ -223,6 +228,9 @@ def _small(n: int, most: int) -> int:
     return n if isinstance(n, int) and 0 <= n <= most else most
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # `d.items` is the method, as in Jinja, not d["items"]
+
+
 class Sandbox(SandboxedEnvironment):
     """The sandbox with limits on `range`, `*`, `**`, `+` and time (see jinja2's sandbox docs:
     intercepted_binops / call_binop)."""
@@ -244,6 +252,13 @@ class Sandbox(SandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         if self.ticking:
             self._tick()
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            # What the sandbox would do, without its failed attribute lookup first: a plain
+            # dict has no attribute of that name, so the key is read (the data is dicts).
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
     def _tick(self) -> None:
@@ -388,7 +403,12 @@ def render(path: Path, context: dict[str, Any], shown: str) -> str:
     parts: list[str] = []
     size = lines = 0
     with reported(path, shown), bounded(env):
-        for chunk in env.get_template(path.name).generate(**context):
+        chunks = env.get_template(path.name).generate(**context)
+        # The size limits are checked every _BATCH pieces the template yields (a 50,000-entry
+        # report yields ~450,000): less work per piece, and at most _BATCH - 1 pieces past a
+        # limit are held before it stops (the memory cap bounds what any one piece can be).
+        while batch := list(itertools.islice(chunks, _BATCH)):
+            chunk = "".join(batch)
             size += len(chunk)
             lines += chunk.count("\n")
             if size > MAX_OUTPUT:
