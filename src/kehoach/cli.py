@@ -8,6 +8,7 @@ here: Typer would then evaluate every annotation string again at each start
 """
 
 import enum
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -650,4 +651,9 @@ def import_docx(
 
 def main() -> None:
     cli_vi.utf8_streams()
-    app()
+    try:
+        app()
+    finally:
+        # The process ends here: spare the interpreter's last collection a scan of everything
+        # still alive (0.5 s with 50,000 entries loaded); the system takes the memory back.
+        gc.freeze()

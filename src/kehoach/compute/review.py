@@ -182,16 +182,18 @@ def field_diffs(subject: str, old: BaseModel | None, new: BaseModel | None) -> l
 
 
 def _groups(app: Appendix) -> dict[str, Group]:
+    """Every group by its chain of ids (I, II.A …)."""
     out: dict[str, Group] = {}
-
-    def rec(groups: list[Group], chain: str) -> None:
-        for g in groups:
-            key = f"{chain}.{g.id}" if chain else g.id
-            out[key] = g
-            rec(g.groups, key)
-
-    rec(app.groups, "")
+    _collect(app.groups, "", out)
     return out
+
+
+def _collect(groups: list[Group], chain: str, out: dict[str, Group]) -> None:
+    # (a plain function: a closure calling itself is a reference cycle that outlives the call)
+    for g in groups:
+        key = f"{chain}.{g.id}" if chain else g.id
+        out[key] = g
+        _collect(g.groups, key, out)
 
 
 def _where(app: Appendix) -> dict[str, str]:
