@@ -51,6 +51,10 @@ def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
 _ODD_PART = re.compile(r"(?:^|/)(?:\.{0,2}|\.git)(?:/|$)", re.I)
 """An empty, `.`, `..` or `.git` (any case) component: names git's own tools never write."""
 
+NAME_MAX = 255
+"""The longest name, in bytes, a file system takes (Linux, macOS; Windows counts 255 UTF-16
+units, never fewer than this many bytes): a longer one makes every checkout of the commit fail."""
+
 
 def _unsafe(path: str) -> bool:
     """A path git's own tools never write, or one this system would read as more than a path
@@ -58,6 +62,17 @@ def _unsafe(path: str) -> bool:
     if _ODD_PART.search(path):
         return True
     return os.sep != "/" and any(os.sep in p or os.path.splitdrive(p)[0] for p in path.split("/"))
+
+
+_LONG_FIX = "hãy đặt tên ngắn hơn (tên mục tiến độ theo dạng <NĂM-THÁNG-NGÀY>-<NHIỆM VỤ>.yaml)."
+
+
+def _too_long(path: str) -> bool:
+    """Whether a component of `path` is longer than any file system takes (never an ordinary name)."""
+    # (a character is at most 4 bytes: most names are too short to need encoding)
+    return len(path) > NAME_MAX // 4 and any(
+        len(p) > NAME_MAX // 4 and len(p.encode("utf-8", "surrogateescape")) > NAME_MAX for p in path.split("/")
+    )
 
 
 def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem]]:
@@ -74,6 +89,10 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
         ancestors = ["/".join(parts[:i]) for i in range(1, len(parts))]
         if _unsafe(item.path):
             refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
+        elif _too_long(item.path):
+            refused.append(
+                _refuse(item, f"tên dài quá {NAME_MAX} byte nên không máy nào lấy ra (checkout) được", _LONG_FIX)
+            )
         elif not item.regular:
             refused.append(_refuse(item, _KINDS.get(item.mode, f"mục git kiểu {item.mode} (không phải tệp thường)")))
         elif item.path in files or item.path in folders or any(a in files for a in ancestors):
