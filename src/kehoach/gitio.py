@@ -159,14 +159,19 @@ class TreeItem:
     def regular(self) -> bool:
         return self.mode in ("100644", "100755")
 
+    @property
+    def folder(self) -> bool:
+        return self.mode == "040000"
+
 
 def tree(cwd: Path, rev: str, prefix: str) -> list[TreeItem]:
-    """Every entry below `prefix` at `rev` (paths relative to it), read from git's objects:
-    no checkout, no `.gitattributes` (export-ignore, filters), no hooks. Empty when absent."""
+    """Every entry below `prefix` at `rev` (paths relative to it), each folder before what it
+    holds, read from git's objects: no checkout, no `.gitattributes` (export-ignore, filters),
+    no hooks. Empty when absent."""
     spec = f"{rev}:{prefix}" if prefix else f"{rev}^{{tree}}"
     if _git(cwd, "cat-file", "-e", spec).returncode != 0:
         return []
-    raw = _out(cwd, "ls-tree", "-r", "-l", "-z", "--full-tree", spec).decode("utf-8", "surrogateescape")
+    raw = _out(cwd, "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", spec).decode("utf-8", "surrogateescape")
     out: list[TreeItem] = []
     for rec in raw.split("\0"):
         if not rec:

@@ -49,3 +49,39 @@ def test_a_long_name_that_fits_is_read(repo, cli):
     head = _commit_with(repo, {"templates/" + "t" * 251 + ".j2": b"x"})
     result = cli(["review", "main", head], root=repo)
     assert result.exit_code == 0, result.output
+
+
+def _tree(repo: Path, entries: list[tuple[bytes, bytes, str]]) -> str:
+    """A tree object written as given, in the given order (git mktree would refuse it)."""
+    body = b"".join(mode + b" " + name + b"\0" + bytes.fromhex(sha) for mode, name, sha in entries)
+    args = ["git", "hash-object", "-t", "tree", "-w", "--literally", "--stdin"]
+    return subprocess.run(args, cwd=repo, input=body, capture_output=True, check=True).stdout.decode().strip()
+
+
+def _entries(repo: Path, tree: str) -> list[tuple[bytes, bytes, str]]:
+    out = []
+    for line in git(repo, "ls-tree", tree).splitlines():
+        meta, name = line.split("\t")
+        mode, _, sha = meta.split()
+        out.append((mode.lstrip("0").encode(), name.encode(), sha))
+    return out
+
+
+def test_a_folder_listed_twice_is_refused(repo, cli):
+    """A crafted tree may name the same folder twice (`git fsck`: duplicateEntries); git lists
+    both folders' files as one, so each file looks ordinary. Review refuses it like a file
+    listed twice, rather than passing a tree git itself calls broken."""
+    new = _tree(
+        repo,
+        [(b"100644", b"2026-11-26-I.2.yaml", _blob(repo, entry("I.2", "QLMT", "2026-11-26", "done", "x").encode()))],
+    )
+    progress = git(repo, "rev-parse", "HEAD:progress").strip()
+    twice = _tree(repo, sorted([*_entries(repo, progress), (b"40000", b"QLMT", new)], key=lambda e: e[1]))
+    top = _entries(repo, git(repo, "rev-parse", "HEAD^{tree}").strip())
+    tree = _tree(repo, [(m, n, twice if n == b"progress" else s) for m, n, s in top])
+    head = git(repo, "commit-tree", tree, "-p", "HEAD", "-m", "cây lạ").strip()
+    assert "duplicateEntries" in subprocess.run(["git", "fsck"], cwd=repo, capture_output=True, text=True).stderr
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 1
+    assert "`progress/QLMT:1:1` **KH100**" in result.output
+    assert "Traceback" not in result.output

@@ -82,7 +82,13 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
     refused: list[Problem] = []
     files: dict[str, gitio.TreeItem] = {}
     folders: set[str] = set()
+    trees: set[str] = set()  # the folders git lists (a crafted tree may list one twice)
     for item in items:
+        if item.folder:
+            if item.path in trees:  # git lists both as one: each file under it looks ordinary
+                refused.append(_refuse(item, "thư mục trùng tên", _CRAFTED_FIX))
+            trees.add(item.path)
+            continue
         parent = item.path.rpartition("/")[0]
         # (a known folder's own folders are known and none of them is a file)
         parts = [] if parent in folders else item.path.split("/")
