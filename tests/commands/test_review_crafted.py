@@ -20,7 +20,18 @@ def _commit_with(repo: Path, files: dict[str, bytes]) -> str:
     """A commit on top of HEAD with `files` added through the index only (names no file
     system takes are fine there), leaving the work tree alone."""
     for path, data in files.items():
-        git(repo, "update-index", "--add", "--cacheinfo", f"100644,{_blob(repo, data)},{path}")
+        info = f"100644,{_blob(repo, data)},{path}"
+        git(
+            repo,
+            "-c",
+            "core.protectNTFS=false",
+            "-c",
+            "core.protectHFS=false",
+            "update-index",
+            "--add",
+            "--cacheinfo",
+            info,
+        )
     tree = git(repo, "write-tree").strip()
     git(repo, "read-tree", "HEAD")  # the index as it was
     return git(repo, "commit-tree", tree, "-p", "HEAD", "-m", "cây lạ").strip()
@@ -85,3 +96,22 @@ def test_a_folder_listed_twice_is_refused(repo, cli):
     assert result.exit_code == 1
     assert "`progress/QLMT:1:1` **KH100**" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", [".git.", ".GIT ", "git~1", ".git::$INDEX_ALLOCATION", "\u200c.git"])
+def test_names_windows_or_macos_read_as_dot_git_are_refused(repo, cli, name):
+    """Windows reads `.git.`, `git~1` … as `.git` and macOS leaves `\\u200c` out of a name, so
+    git refuses to check such a path out (on every system for the Windows ones): merged, every
+    checkout of the commit would fail, and on those systems it would write into `.git`."""
+    head = _commit_with(repo, {f"templates/{name}/config": b"x", f"templates/x/{name}": b"x"})
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 1
+    assert result.output.count("**KH100**") >= 2, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", [".gitkeep", ".gitmodules.j2", ".git.j2", "git~12.j2", "x.git"])
+def test_names_that_only_start_like_dot_git_are_read(repo, cli, name):
+    head = _commit_with(repo, {f"templates/{name}": b"x"})
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 0, result.output

@@ -48,8 +48,12 @@ def _refuse(item: gitio.TreeItem, what: str, fix: str = _LINK_FIX) -> Problem:
     return make("KH100", item.path, 1, 1, f"{what} trong thư mục dữ liệu; {fix}")
 
 
-_ODD_PART = re.compile(r"(?:^|/)(?:\.{0,2}|\.git)(?:/|$)", re.I)
-"""An empty, `.`, `..` or `.git` (any case) component: names git's own tools never write."""
+_ODD_PART = re.compile(r"(?:^|/)(?:\.{0,2}|(?:\.git|git~1)[. ]*(?:[:\\][^/]*)?)(?:/|$)", re.I)
+"""An empty, `.`, `..` or `.git` (any case) component: names git's own tools never write; and
+the names Windows reads as `.git` (`.git.`, `.git `, `git~1`, `.git::$INDEX_ALLOCATION`),
+which git refuses to check out on every system."""
+_HFS_IGNORED = re.compile("[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]")
+"""Characters macOS leaves out of a name: `\u200c.git` is `.git` there (git refuses it on a Mac)."""
 
 NAME_MAX = 255
 """The longest name, in bytes, a file system takes (Linux, macOS; Windows counts 255 UTF-16
@@ -59,7 +63,7 @@ units, never fewer than this many bytes): a longer one makes every checkout of t
 def _unsafe(path: str) -> bool:
     """A path git's own tools never write, or one this system would read as more than a path
     of names (on Windows: a `\\` separator or a drive, `C:x`); never true for ordinary names."""
-    if _ODD_PART.search(path):
+    if _ODD_PART.search(path) or (_HFS_IGNORED.search(path) and _ODD_PART.search(_HFS_IGNORED.sub("", path))):
         return True
     return os.sep != "/" and any(os.sep in p or os.path.splitdrive(p)[0] for p in path.split("/"))
 
@@ -94,7 +98,13 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
         parts = [] if parent in folders else item.path.split("/")
         ancestors = ["/".join(parts[:i]) for i in range(1, len(parts))]
         if _unsafe(item.path):
-            refused.append(_refuse(item, "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`)", _CRAFTED_FIX))
+            refused.append(
+                _refuse(
+                    item,
+                    "tên đường dẫn không hợp lệ (`.`, `..` hoặc `.git`, kể cả cách viết khác như `git~1`, `.git.`)",
+                    _CRAFTED_FIX,
+                )
+            )
         elif _too_long(item.path):
             refused.append(
                 _refuse(item, f"tên dài quá {NAME_MAX} byte nên không máy nào lấy ra (checkout) được", _LONG_FIX)
