@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kehoach import gitio
 from tests.commands.gitrepo import entry, git
 
 
@@ -115,3 +116,38 @@ def test_names_that_only_start_like_dot_git_are_read(repo, cli, name):
     head = _commit_with(repo, {f"templates/{name}": b"x"})
     result = cli(["review", "main", head], root=repo)
     assert result.exit_code == 0, result.output
+
+
+def _nested(repo: Path, levels: int, width: int) -> str:
+    """A tree of `width ** levels` files from `levels` small objects: each folder holds the
+    one below it `width` times over (a few bytes in git, any number of paths once listed)."""
+    tree = _tree(repo, [(b"100644", f"f{i}".encode(), _blob(repo, b"x")) for i in range(width)])
+    for _ in range(levels - 1):
+        tree = _tree(repo, [(b"40000", f"d{i}".encode(), tree) for i in range(width)])
+    return tree
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["in-the-change", "already-in-the-base"])
+def test_a_tree_that_lists_too_many_paths_stops_with_kh102(repo, cli, monkeypatch, merged):
+    """Git lists every path of such a tree; review reads the listing as it comes and stops
+    past gitio.PATHS_MAX (KH102, exit 1), in git's list of changes or in a revision's files."""
+    monkeypatch.setattr(gitio, "PATHS_MAX", 500)
+    top = _entries(repo, git(repo, "rev-parse", "HEAD^{tree}").strip())
+    templates = _tree(repo, [(b"40000", b"mau", _nested(repo, 3, 12))])  # 1,728 files
+    tree = _tree(repo, sorted([*top, (b"40000", b"templates", templates)], key=lambda e: e[1]))
+    head = git(repo, "commit-tree", tree, "-p", "HEAD", "-m", "cây lồng").strip()
+    if merged:  # the base has it: the change itself is one ordinary entry
+        git(repo, "update-ref", "refs/heads/main", head)
+        git(repo, "reset", "-q", "--hard", head)
+        (repo / "progress/QLMT/2026-11-25-I.2.yaml").write_text(
+            entry("I.2", "QLMT", "2026-11-25", "done", "x"), encoding="utf-8"
+        )
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "mục mới")
+        head = "HEAD"
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 1, result.output
+    assert "KH102" in result.output and "1.000.000" not in result.output and "500" in result.output
+    assert "Traceback" not in result.output
+    monkeypatch.setattr(gitio, "PATHS_MAX", 5000)  # the same review within the limit
+    assert cli(["review", "main", head], root=repo).exit_code == 0
