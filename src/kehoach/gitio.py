@@ -206,14 +206,15 @@ class TreeItem:
         return self.mode == "040000"
 
 
-def tree(cwd: Path, rev: str, prefix: str) -> list[TreeItem]:
-    """Every entry below `prefix` at `rev` (paths relative to it), each folder before what it
-    holds, read from git's objects: no checkout, no `.gitattributes` (export-ignore, filters),
-    no hooks. Empty when absent."""
+def tree(cwd: Path, rev: str, prefix: str, under: tuple[str, ...]) -> list[TreeItem]:
+    """Every entry of the folders `under` below `prefix` at `rev` (paths relative to `prefix`),
+    each folder before what it holds, read from git's objects: no checkout, no `.gitattributes`
+    (export-ignore, filters), no hooks; nothing else is listed or sized (a partial clone fetches
+    nothing else). Empty when absent."""
     spec = f"{rev}:{prefix}" if prefix else f"{rev}^{{tree}}"
     if _git(cwd, "cat-file", "-e", spec).returncode != 0:
         return []
-    raw = _records(cwd, "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", spec, most=PATHS_MAX)
+    raw = _records(cwd, "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", spec, "--", *under, most=PATHS_MAX)
     out: list[TreeItem] = []
     for rec in raw:
         if not rec:

@@ -151,3 +151,22 @@ def test_a_tree_that_lists_too_many_paths_stops_with_kh102(repo, cli, monkeypatc
     assert "Traceback" not in result.output
     monkeypatch.setattr(gitio, "PATHS_MAX", 5000)  # the same review within the limit
     assert cli(["review", "main", head], root=repo).exit_code == 0
+
+
+def test_what_lies_outside_the_data_folders_is_never_listed(repo, cli, monkeypatch):
+    """A huge tree beside the data (docs/, already merged) costs a review nothing: only the
+    data folders are listed, so neither its paths nor its objects are ever touched."""
+    monkeypatch.setattr(gitio, "PATHS_MAX", 500)
+    missing = "3" * 40  # an object this clone lacks (a partial clone's big file, say)
+    docs = _tree(repo, [(b"40000", b"bom", _nested(repo, 3, 12)), (b"100644", b"lon.bin", missing)])
+    top = _entries(repo, git(repo, "rev-parse", "HEAD^{tree}").strip())
+    tree = _tree(repo, sorted([*top, (b"40000", b"docs", docs)], key=lambda e: e[1]))
+    base = git(repo, "commit-tree", tree, "-p", "HEAD", "-m", "tài liệu").strip()
+    git(repo, "update-ref", "refs/heads/main", base)
+    git(repo, "update-ref", "refs/heads/feature", base)
+    add = entry("I.2", "QLMT", "2026-11-25", "done", "x").encode()
+    git(repo, "read-tree", base)
+    head = _commit_with(repo, {"progress/QLMT/2026-11-25-I.2.yaml": add})
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 0, result.output
+    assert "Mục tiến độ mới (1)" in result.output

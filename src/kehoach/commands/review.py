@@ -82,7 +82,7 @@ def _too_long(path: str) -> bool:
 def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem]]:
     """The data folders of `prefix` at `rev`, straight from git's objects and held in memory;
     (their regular files, problems for the entries that are not regular files)."""
-    items = [i for i in gitio.tree(top, rev, prefix) if i.path.split("/", 1)[0] in REVISION_DIRS]
+    items = [i for i in gitio.tree(top, rev, prefix, REVISION_DIRS) if i.path.split("/", 1)[0] in REVISION_DIRS]
     refused: list[Problem] = []
     files: dict[str, gitio.TreeItem] = {}
     folders: set[str] = set()
