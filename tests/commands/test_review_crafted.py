@@ -170,3 +170,15 @@ def test_what_lies_outside_the_data_folders_is_never_listed(repo, cli, monkeypat
     result = cli(["review", "main", head], root=repo)
     assert result.exit_code == 0, result.output
     assert "Mục tiến độ mới (1)" in result.output
+
+
+@pytest.mark.parametrize("folder", ["Progress/QLMT", "PROGRESS/QLMT", "Units", "pLan", "Templates"])
+def test_a_data_folder_spelt_in_another_case_is_refused(repo, cli, folder):
+    """Windows and macOS take `Progress/` for `progress/`: on a reviewer's checkout there its
+    files are data (in reports), yet review on Linux saw an "other file" and passed it."""
+    bad = entry("I.2", "QLMT", "2026-11-25", "done", "Không ai kiểm tra.").encode()
+    head = _commit_with(repo, {f"{folder}/2026-11-25-I.2.yaml": bad})
+    result = cli(["review", "main", head], root=repo)
+    assert result.exit_code == 1, result.output
+    assert f"`{folder}/2026-11-25-I.2.yaml:1:1` **KH103**" in result.output
+    assert "Traceback" not in result.output

@@ -23,7 +23,7 @@ from kehoach.commands.common import Said
 from kehoach.compute.review import ReviewResult, Revisions, build
 from kehoach.errors import DataError
 from kehoach.gcpause import frozen_heap
-from kehoach.layout import REVISION_DIRS
+from kehoach.layout import READ_DIRS, REVISION_DIRS
 from kehoach.load.root import load_root, unchanged
 from kehoach.load.source import BlobSource
 from kehoach.load.text import MAX_BYTES
@@ -134,6 +134,27 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
     return BlobSource(data, {path: i.sha for path, i in files.items()}), refused
 
 
+_FOLDED = {d.casefold(): d for d in READ_DIRS}
+
+
+def case_twins(changes: list[gitio.Change], prefix: str) -> list[Problem]:
+    """KH103 for each file a change adds or edits in a folder spelt like a data folder in
+    another case (`Progress/`): Windows and macOS take it for that folder, so there it is data
+    no review has checked; here it would be an "other file"."""
+    out: list[Problem] = []
+    for c in changes:
+        rel = gitio.under(c.path, prefix) if c.status != "D" else None
+        first, slash, _ = (rel or "").partition("/")
+        exact = _FOLDED.get(first.casefold()) if slash else None
+        if exact is not None and first != exact:
+            why = (
+                f"thư mục `{first}` chỉ khác `{exact}` ở chữ hoa/thường: trên Windows và macOS hai thư mục là một, "
+                f"nên tệp này thành dữ liệu mà review không kiểm tra; hãy chuyển tệp vào {exact}/ (`git mv`)."
+            )
+            out.append(make("KH103", rel or c.path, 1, 1, why))
+    return out
+
+
 def review_root(given: Path | None) -> Path:
     """The data root to review. The working tree may lack plan/ (a branch that deletes it is
     still reviewed): --root is taken as given, else the nearest plan/ upwards, else git's top."""
@@ -165,6 +186,7 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
     changes = gitio.changes(top, merge_base, head_sha)
     old_files, _ = revision(top, merge_base, prefix)
     new_files, refused = revision(top, head_sha, prefix)
+    refused += case_twins(changes, prefix)
     old = load_root(root, source=old_files)
     # entries the change does not touch are the base's, read once
     same = unchanged(old, lambda rel: new_files.same(old_files, rel))
