@@ -182,3 +182,28 @@ def test_a_data_folder_spelt_in_another_case_is_refused(repo, cli, folder):
     assert result.exit_code == 1, result.output
     assert f"`{folder}/2026-11-25-I.2.yaml:1:1` **KH103**" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_data_root_spelt_in_another_case_is_refused(tmp_path, cli):
+    """The same for a data root inside the repository: `Du-Lieu/progress/` is `du-lieu/progress/`
+    on Windows and macOS."""
+    import shutil
+
+    from tests.commands.gitrepo import commit
+    from tests.conftest import EXAMPLES, write
+
+    top = tmp_path / "kho"
+    shutil.copytree(EXAMPLES, top / "du-lieu")
+    git(top, "init", "-q", "-b", "main")
+    commit(top)
+    git(top, "checkout", "-q", "-b", "f")
+    write(top, "Du-Lieu/progress/QLMT/2026-11-25-I.2.yaml", entry("I.2", "QLMT", "2026-11-25", "done", "x"))
+    commit(top)
+    result = cli(["review"], root=top / "du-lieu")
+    assert result.exit_code == 1, result.output
+    assert "`Du-Lieu/progress/QLMT/2026-11-25-I.2.yaml:1:1` **KH103**" in result.output
+    write(top, "du-lieu/docs/Progress/ghi-chu.md", "x")  # deeper: not a data folder anywhere
+    commit(top)
+    again = cli(["review"], root=top / "du-lieu").output
+    assert "Du-Lieu/progress/QLMT/2026-11-25-I.2.yaml:1:1` **KH103**" in again
+    assert "Progress/ghi-chu.md:1:1` **KH103**" not in again

@@ -138,20 +138,23 @@ _FOLDED = {d.casefold(): d for d in READ_DIRS}
 
 
 def case_twins(changes: list[gitio.Change], prefix: str) -> list[Problem]:
-    """KH103 for each file a change adds or edits in a folder spelt like a data folder in
-    another case (`Progress/`): Windows and macOS take it for that folder, so there it is data
-    no review has checked; here it would be an "other file"."""
+    """KH103 for each file a change adds or edits in a folder spelt like a data folder (or the
+    data root) in another case (`Progress/`): Windows and macOS take it for that folder, so
+    there it is data no review has checked; here it would be an "other file"."""
     out: list[Problem] = []
+    lead = f"{prefix}/" if prefix else ""
     for c in changes:
-        rel = gitio.under(c.path, prefix) if c.status != "D" else None
-        first, slash, _ = (rel or "").partition("/")
+        if c.status == "D" or c.path[: len(lead)].casefold() != lead.casefold():
+            continue
+        first, slash, _ = c.path[len(lead) :].partition("/")
         exact = _FOLDED.get(first.casefold()) if slash else None
-        if exact is not None and first != exact:
+        have, want = c.path[: len(lead)] + first, f"{lead}{exact}"
+        if exact is not None and have != want:
             why = (
-                f"thư mục `{first}` chỉ khác `{exact}` ở chữ hoa/thường: trên Windows và macOS hai thư mục là một, "
-                f"nên tệp này thành dữ liệu mà review không kiểm tra; hãy chuyển tệp vào {exact}/ (`git mv`)."
+                f"thư mục `{have}` chỉ khác `{want}` ở chữ hoa/thường: trên Windows và macOS hai thư mục là một, "
+                f"nên tệp này thành dữ liệu mà review không kiểm tra; hãy chuyển tệp vào {want}/ (`git mv`)."
             )
-            out.append(make("KH103", rel or c.path, 1, 1, why))
+            out.append(make("KH103", gitio.under(c.path, prefix) or c.path, 1, 1, why))
     return out
 
 
