@@ -9,12 +9,19 @@ that fetches it, never as an obscure git error.
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
-from kehoach.errors import UsageError
+from kehoach.errors import DataError, UsageError
 
 MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
+
+PATHS_MAX = 1_000_000
+"""The most paths a review lists (a change's files, a revision's tree): twenty years of 50,000
+entries. A crafted tree names far more with a few small objects (one folder nested in itself
+many times over), so git's listing is read as it comes and stopped past this many."""
 
 FETCH_HINT = (
     "Bản sao kho đang là bản nông (shallow clone) nên thiếu lịch sử cần so sánh. Hãy tải thêm lịch sử: "
@@ -46,12 +53,47 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
 def _out(cwd: Path, *args: str) -> bytes:
     proc = _git(cwd, *args)
     if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(
-            f"lệnh `git {' '.join(args)}` thất bại ({detail[-1] if detail else proc.returncode}); "
-            "hãy kiểm tra kho git và tên phiên bản."
-        )
+        _failed(args, proc.stderr, proc.returncode)
     return proc.stdout
+
+
+def _failed(args: tuple[str, ...], stderr: bytes, code: int) -> NoReturn:
+    detail = stderr.decode("utf-8", "replace").strip().splitlines()
+    raise UsageError(
+        f"lệnh `git {' '.join(args)}` thất bại ({detail[-1] if detail else code}); "
+        "hãy kiểm tra kho git và tên phiên bản."
+    )
+
+
+def _records(cwd: Path, *args: str, most: int) -> list[str]:
+    """The NUL-separated records git prints for `args` (`-z`), read as they come; more than
+    `most` of them stops git: KH102 (exit 1), never a listing that exhausts the machine."""
+    with tempfile.TemporaryFile() as err:
+        try:
+            proc = subprocess.Popen(
+                ["git", "-c", "core.quotepath=false", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=err
+            )
+        except FileNotFoundError:
+            raise UsageError("không tìm thấy chương trình git; hãy cài git rồi chạy lại.") from None
+        assert proc.stdout is not None  # (stdout=PIPE)
+        chunks: list[bytes] = []
+        count = 0
+        with proc:
+            while chunk := proc.stdout.read(1 << 20):
+                chunks.append(chunk)
+                count += chunk.count(b"\0")
+                if count > most:
+                    proc.kill()
+                    raise DataError(
+                        f"git liệt kê hơn {PATHS_MAX:,} tệp (lệnh `git {args[0]}`); ".replace(",", ".")
+                        + "kehoach review không liệt kê hết — có thể một cây git được tạo để lồng một thư mục "
+                        "vào chính nó nhiều lần; hãy xem lại commit này.",
+                        code="KH102",
+                    )
+        if proc.returncode != 0:
+            err.seek(0)
+            _failed(args, err.read(), proc.returncode)
+    return b"".join(chunks).decode("utf-8", "surrogateescape").split("\0")
 
 
 def toplevel(cwd: Path) -> Path:
@@ -124,7 +166,7 @@ def changes(cwd: Path, base: str, head: str) -> list[Change]:
 
     No external diff, no textconv and no relative paths, whatever the user's configuration says."""
     args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", "--no-relative", base, head]
-    raw = _out(cwd, *args, "--").decode("utf-8", "surrogateescape").split("\0")
+    raw = _records(cwd, *args, "--", most=3 * PATHS_MAX)  # (a change is 2 or 3 records)
     out: list[Change] = []
     i = 0
     while i < len(raw) and raw[i]:
@@ -159,16 +201,22 @@ class TreeItem:
     def regular(self) -> bool:
         return self.mode in ("100644", "100755")
 
+    @property
+    def folder(self) -> bool:
+        return self.mode == "040000"
 
-def tree(cwd: Path, rev: str, prefix: str) -> list[TreeItem]:
-    """Every entry below `prefix` at `rev` (paths relative to it), read from git's objects:
-    no checkout, no `.gitattributes` (export-ignore, filters), no hooks. Empty when absent."""
+
+def tree(cwd: Path, rev: str, prefix: str, under: tuple[str, ...]) -> list[TreeItem]:
+    """Every entry of the folders `under` below `prefix` at `rev` (paths relative to `prefix`),
+    each folder before what it holds, read from git's objects: no checkout, no `.gitattributes`
+    (export-ignore, filters), no hooks; nothing else is listed or sized (a partial clone fetches
+    nothing else). Empty when absent."""
     spec = f"{rev}:{prefix}" if prefix else f"{rev}^{{tree}}"
     if _git(cwd, "cat-file", "-e", spec).returncode != 0:
         return []
-    raw = _out(cwd, "ls-tree", "-r", "-l", "-z", "--full-tree", spec).decode("utf-8", "surrogateescape")
+    raw = _records(cwd, "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", spec, "--", *under, most=PATHS_MAX)
     out: list[TreeItem] = []
-    for rec in raw.split("\0"):
+    for rec in raw:
         if not rec:
             continue
         meta, _, path = rec.partition("\t")

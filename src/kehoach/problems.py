@@ -66,6 +66,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "KH100": ("error", "mục git không phải tệp thường (symlink, submodule)"),
     "KH101": ("warning", "mục mới ghi lùi ngày quá 30 ngày"),
     "KH102": ("error", "dữ liệu của một phiên bản quá lớn để duyệt"),
+    "KH103": ("error", "thư mục chỉ khác thư mục dữ liệu ở chữ hoa/thường"),
     # issue 15: where files may live, plan amendments
     "KH200": ("error", "tệp trong progress/ không phải một mục tiến độ"),
     "KH201": ("error", "tệp đơn vị không có đuôi .yaml"),

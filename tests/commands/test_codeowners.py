@@ -64,3 +64,18 @@ def test_output_option(cli, example_root, tmp_path):
 def test_repo_codeowners_is_up_to_date(cli):
     result = cli(["codeowners", "--check"], root=REPO)
     assert result.exit_code == 0, result.output
+
+
+def test_crlf_line_ends_are_not_stale(cli, repo):
+    """A CODEOWNERS with CRLF line ends (a Windows checkout with core.autocrlf, or committed so)
+    says the same owners: `codeowners --check`, validate and review all take it as current."""
+    from tests.commands.gitrepo import commit
+
+    assert cli(["codeowners"], root=repo).exit_code == 0
+    path = repo / ".github" / "CODEOWNERS"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    commit(repo, "CODEOWNERS với dòng CRLF")
+    assert cli(["codeowners", "--check"], root=repo).exit_code == 0
+    assert "KH042" not in cli(["validate"], root=repo).output
+    review = cli(["review"], root=repo)
+    assert review.exit_code == 0 and "KH042" not in review.output, review.output

@@ -17,7 +17,8 @@ def check_codeowners(dr: DataRoot) -> list[Problem]:
     from kehoach.codeowners import render
 
     try:
-        current: str | None = data.decode("utf-8")
+        # line ends read as `kehoach codeowners --check` reads them (a CRLF checkout is current)
+        current: str | None = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError:
         current = None
     if current == render(dr):
