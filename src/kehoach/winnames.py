@@ -13,6 +13,8 @@ repository impossible to check out on Windows (model/common.py refuses it; KH240
 
 from __future__ import annotations
 
+import functools
+
 _DIGITS = "123456789\u00b9\u00b2\u00b3"  # ¹ ² ³: Windows reads them as the digits
 DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{d}" for d in _DIGITS), *(f"LPT{d}" for d in "0" + _DIGITS)})
 
@@ -25,6 +27,7 @@ DEVICE_PATTERN = (
 """`device` as an ECMAScript (JSON Schema) pattern; the same text works with Python's `re`."""
 
 
+@functools.lru_cache(maxsize=4096)  # a few unit codes, asked about once per entry
 def device(name: str) -> str | None:
     """The device a file or folder name stands for on Windows (`nul.yaml` → `NUL`), or None."""
     stem = name.split(".", 1)[0].rstrip(" ").translate(_ASCII_UPPER)

@@ -237,3 +237,19 @@ def test_review_judges_the_names_committed_not_those_on_disk(repo, cli):
     assert result.exit_code == 1, result.output
     assert "`progress/CON/:1:1` **KH241**" in result.output
     assert "lpt1" not in result.output
+
+
+def test_the_head_reads_only_what_the_base_does_not_hold(repo, cli, monkeypatch):
+    """An everyday change on a full tree: the head's files that are the base's (same object)
+    are taken from what was read for the base; only the new or edited ones are read."""
+    write(repo, "progress/QLMT/2026-11-20-I.2.yaml", entry("I.2", "QLMT", "2026-11-20", "done", "Mới."))
+    commit(repo)
+    asked: list[list[str]] = []
+    real = gitio.blobs
+    monkeypatch.setattr(gitio, "blobs", lambda top, shas: asked.append(list(shas)) or real(top, shas))
+    result = cli(["review"], root=repo)
+    assert result.exit_code == 0, result.output
+    assert "1 mục tiến độ mới" in result.output
+    base, head = asked
+    assert len(base) > 10 and len(head) == 1
+    assert head[0] == git(repo, "rev-parse", "HEAD:progress/QLMT/2026-11-20-I.2.yaml").strip()

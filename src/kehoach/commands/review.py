@@ -79,9 +79,10 @@ def _too_long(path: str) -> bool:
     )
 
 
-def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem]]:
+def revision(top: Path, rev: str, prefix: str, seen: BlobSource | None = None) -> tuple[BlobSource, list[Problem]]:
     """The data folders of `prefix` at `rev`, straight from git's objects and held in memory;
-    (their regular files, problems for the entries that are not regular files)."""
+    (their regular files, problems for the entries that are not regular files). Contents
+    `seen` already holds (the other revision: same object id) are not read again."""
     items = [i for i in gitio.tree(top, rev, prefix, REVISION_DIRS) if i.path.split("/", 1)[0] in REVISION_DIRS]
     refused: list[Problem] = []
     files: dict[str, gitio.TreeItem] = {}
@@ -122,11 +123,12 @@ def revision(top: Path, rev: str, prefix: str) -> tuple[BlobSource, list[Problem
     if total > HELD_MAX:
         raise DataError(
             f"dữ liệu ở phiên bản {rev[:10]} (plan/, units/, progress/, templates/) nặng "
-            f"{so(round(total / 2**20, 1))} MiB, quá giới hạn {so(HELD_MAX // 2**20)} MiB mà review đọc vào bộ nhớ (50.000 mục tiến độ chỉ khoảng "
-            "25 MiB); hãy xem lại thay đổi này — có thể có tệp lớn hoặc rất nhiều tệp bị thêm nhầm.",
+            f"{so(round(total / 2**20, 1))} MiB, quá giới hạn {so(HELD_MAX // 2**20)} MiB mà review đọc vào bộ nhớ "
+            "(50.000 mục tiến độ chỉ khoảng 25 MiB); hãy xem lại thay đổi này — có thể có tệp lớn hoặc rất nhiều tệp bị thêm nhầm.",
             code="KH102",
         )
-    contents = gitio.blobs(top, [i.sha for i in read])
+    had = seen.by_id() if seen is not None else {}
+    contents = had | gitio.blobs(top, [i.sha for i in read if i.sha not in had])
     # a file too large is never read: its size alone says "too large" when it is loaded
     data: dict[str, bytes | int] = {
         path: contents[i.sha] if i.size <= MAX_BYTES else i.size for path, i in files.items()
@@ -188,7 +190,7 @@ def review(root: Path, base: str | None, head: str, today: dt.date) -> ReviewRes
     )
     changes = gitio.changes(top, merge_base, head_sha)
     old_files, _ = revision(top, merge_base, prefix)
-    new_files, refused = revision(top, head_sha, prefix)
+    new_files, refused = revision(top, head_sha, prefix, seen=old_files)
     refused += case_twins(changes, prefix)
     old = load_root(root, source=old_files)
     # entries the change does not touch are the base's, read once

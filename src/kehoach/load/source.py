@@ -149,6 +149,10 @@ class BlobSource(Source):
         self.files = files
         self.ids = ids or {}
 
+    def by_id(self) -> dict[str, bytes]:
+        """The contents read, by git object id."""
+        return {self.ids[rel]: data for rel, data in self.files.items() if isinstance(data, bytes) and rel in self.ids}
+
     def same(self, other: BlobSource, rel: str) -> bool:
         """Whether `rel` has the very same content here and in `other` (by git object id)."""
         mine = self.ids.get(rel)
