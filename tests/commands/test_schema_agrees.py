@@ -148,22 +148,31 @@ PLAN_SWAPS = {
 }
 
 
+def _agrees(tmp_path, kind: str, text: str) -> None:
+    """The JSON Schema accepts the file exactly when the CLI's own loader does."""
+    from kehoach.load.files import load_model
+    from kehoach.model.plan import Appendix, Plan
+
+    rel, model = {"plan": ("plan/plan.yaml", Plan), "tasks": ("plan/tasks.yaml", Appendix)}[kind]
+    loaded, _, problems = load_model(write(tmp_path, rel, text), rel, model)
+    assert _schema_ok(kind, text) == (loaded is not None), problems
+
+
+def _swapped(rel: str, old: str, new: str, count: int = -1) -> str:
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / rel).read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, count)
+
+
 @pytest.mark.parametrize("name", list(PLAN_SWAPS))
 def test_plan_schema_agrees_with_the_loader(tmp_path, name):
     """plan/plan.yaml variants, through the CLI's own loader (one plan per root)."""
-    from kehoach.load.files import load_model
-    from kehoach.model.plan import Plan
-    from tests.conftest import EXAMPLES
-
-    old, new = PLAN_SWAPS[name]
-    text = (EXAMPLES / "plan/plan.yaml").read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new)
+    text = _swapped("plan/plan.yaml", *PLAN_SWAPS[name])
     if name == "amendment without change":
         text += 'amendments:\n  - {kind: "KH", number: "1", date: 2026-06-01, title: "x", changes: [{task: "I.5"}]}\n'
-    path = write(tmp_path, "plan/plan.yaml", text)
-    plan, _, problems = load_model(path, "plan/plan.yaml", Plan)
-    assert _schema_ok("plan", text) == (plan is not None), problems
+    _agrees(tmp_path, "plan", text)
 
 
 TASKS_SWAPS = {
@@ -178,14 +187,4 @@ TASKS_SWAPS = {
 @pytest.mark.parametrize("name", list(TASKS_SWAPS))
 def test_tasks_schema_agrees_with_the_loader(tmp_path, name):
     """plan/tasks.yaml variants (unit codes in lead and coordinating), through the CLI's own loader."""
-    from kehoach.load.files import load_model
-    from kehoach.model.plan import Appendix
-    from tests.conftest import EXAMPLES
-
-    old, new = TASKS_SWAPS[name]
-    text = (EXAMPLES / "plan/tasks.yaml").read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    path = write(tmp_path, "plan/tasks.yaml", text)
-    appendix, _, problems = load_model(path, "plan/tasks.yaml", Appendix)
-    assert _schema_ok("tasks", text) == (appendix is not None), problems
+    _agrees(tmp_path, "tasks", _swapped("plan/tasks.yaml", *TASKS_SWAPS[name], count=1))
