@@ -188,8 +188,11 @@ def _date_opt(value: str | None, name: str) -> "datetime.date | None":
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
+        from kehoach.load.suggest import iso_date
+
+        fix = f" Nếu đó là {found[1]}, hãy gõ `{name} {found[0]}`." if (found := iso_date(value)) else ""
         raise UsageError(
-            f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`."
+            f"{name} phải là ngày có thật dạng YYYY-MM-DD (ví dụ 2026-11-20), không phải `{value}`.{fix}"
         ) from None
 
 

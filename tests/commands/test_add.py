@@ -79,6 +79,17 @@ def test_add_bad_date_format_is_usage_error(cli, example_root):
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 
+def test_add_date_typed_day_first_names_the_option_to_type_and_it_works(cli, example_root):
+    """A staff member types the date the Vietnamese way; the message gives the exact option to type."""
+    before = _files(example_root)
+    result = cli(OPTS + ["--date", "05/03/2026"], example_root)
+    assert result.exit_code == 2 and _files(example_root) == before
+    assert "ngày 5 tháng 3 năm 2026" in result.output and "`--date 2026-03-05`" in result.output
+    again = cli(OPTS + ["--date", "2026-03-05", "--yes"], example_root)
+    assert again.exit_code == 0 and "progress/QLMT/2026-03-05-I.8.yaml" in _files(example_root)
+    assert "hãy gõ" not in cli(OPTS + ["--date", "31/02/2026"], example_root).output  # no real date: no guess
+
+
 def test_add_without_terminal_names_missing_options(cli, example_root):
     result = cli(["add", "--task", "I.8"], example_root)
     assert result.exit_code == 2
@@ -200,3 +211,25 @@ def test_add_corrects_an_entry(cli, example_root):
     assert cli(["validate"], example_root).exit_code == 0
     again = cli(OPTS + ["--date", "2026-05-22", "--corrects", old], example_root)
     assert again.exit_code == 1 and "KH041" in again.output and "đã được đính chính" in again.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "where"),
+    [
+        ("--summary", 'Đã thu gom 12 tấn "bao gói"\u200b thuốc.', 'ngay sau “Đã thu gom 12 tấn "bao gói"”'),
+        ("--summary", "\u200bĐã thu gom.", "ở đầu giá trị"),
+        ("--difficulties", "Dòng một\ndòng hai có \u00admềm", "ngay sau “dòng hai có”"),
+        ("--indicator", "Tỷ lệ \u200bthu gom|5|%", "ngay sau “Tỷ lệ”"),
+    ],
+)
+def test_add_says_where_an_invisible_pasted_character_is(cli, example_root, option, value, where):
+    """Text pasted from Word carries a character nobody can see; a typed value has no line or
+    column, so the message quotes the words just before it, and removing it is enough."""
+    before = _files(example_root)
+    args = OPTS + ["--date", "2026-11-20", "--yes"]
+    args = (args[:-4] + [value] + args[-3:]) if option == "--summary" else args + [option, value]
+    result = cli(args, example_root)
+    assert result.exit_code == 1 and _files(example_root) == before
+    assert f"{option}" in result.output and "KH003" in result.output and f"Ký tự này nằm {where}." in result.output
+    fixed = [a.replace("\u200b", "").replace("\u00ad", "") for a in args]
+    assert cli(fixed, example_root).exit_code == 0

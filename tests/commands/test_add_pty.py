@@ -164,3 +164,34 @@ def test_a_recipient_given_as_unit_is_refused_and_asked_again(example_root):
     s.expect("Đã hủy; không ghi tệp nào.")
     assert s.wait() == 0
     assert _entry_files(example_root) == before
+
+
+def test_text_pasted_from_word_with_an_invisible_character_is_asked_again_at_once(example_root):
+    """A zero-width space pasted into a multi-line answer (or a document line) is refused right
+    there, saying after which words it sits; the lines already typed stay, and the entry is written."""
+    args = ["--root", str(example_root), "add", "--unit", "QLMT", "--task", "I.8", "--status", "done"]
+    s = Session(args + ["--date", "2026-05-20", "--yes"])
+    s.expect(LINE)
+    s.send("Dòng đầu đã đúng.")
+    s.expect(LINE)
+    s.send("Đã thu gom 12 tấn bao gói\u200b thuốc.")
+    s.expect(r"✗ dòng này có ký tự vô hình U\+200B \(khoảng trắng độ rộng 0\)")
+    s.expect(r"Ký tự này nằm ngay sau “Đã thu gom 12 tấn bao gói”\. Hãy gõ hoặc dán lại dòng này, bỏ ký tự đó\.")
+    s.expect(LINE)
+    s.send("Đã thu gom 12 tấn bao gói thuốc.")
+    s.expect(LINE)
+    s.send("")
+    for _ in range(2):  # difficulties, proposals: skipped
+        s.expect(LINE)
+        s.send("")
+    s.expect(LINE)
+    s.send("Kế hoạch|\u200b12/KH|2026-05-19|Thu gom")
+    s.expect(r"✗ dòng này có ký tự vô hình U\+200B[^\n]*Ký tự này nằm ngay sau “Kế hoạch\|”\. Hãy nhập lại dòng này\.")
+    s.send("")
+    s.expect(LINE)
+    s.send("")
+    s.expect("Đã ghi ")
+    written = s.expect(r"\S+\.yaml")
+    assert s.wait() == 0
+    text = Path(written).read_text(encoding="utf-8")
+    assert "Dòng đầu đã đúng.\n" in text and "Đã thu gom 12 tấn bao gói thuốc." in text and "\u200b" not in text

@@ -10,16 +10,19 @@ re-read through the same strict loader and rules as `kehoach validate`
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 from kehoach import entry_write, userinput
+from kehoach.chars import find_refused
 from kehoach.commands.common import PLAN_ONLY, load_clean
 from kehoach.errors import DataError, UsageError
 from kehoach.load.root import DataRoot
 from kehoach.model.entry import Entry
+from kehoach.problems import Problem
 
 REQUIRED = ("unit", "task", "status", "summary")
 OPTION_NAMES = {"unit": "--unit", "task": "--task", "status": "--status", "summary": "--summary"}
@@ -96,8 +99,24 @@ def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> 
         for p in problems:
             key, index, _ = entry_write.key_at(new.text, p.line)
             where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
-            lines.append(f"  {where}: {p.severity} {p.code}: {p.message}")
+            lines.append(f"  {where}: {p.severity} {p.code}: {p.message}{_unseen_at(new.text, p)}")
         raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:", details=tuple(lines))
+
+
+_VALUE_START = re.compile(r'^\s*(?:- )?(?:\w+: "?)?')
+
+
+def _unseen_at(text: str, p: Problem) -> str:
+    """Where an invisible character pasted into an option sits: the words just before it, since
+    the typed value has no line or column a user could go to."""
+    lines = text.split("\n")
+    line = lines[p.line - 1] if p.code == "KH003" and 0 < p.line <= len(lines) else ""
+    if not find_refused(line[p.col - 1 : p.col]):  # written escaped: the value's own message says where
+        return ""
+    from kehoach.commands.add_prompt import unseen_place
+
+    before = _VALUE_START.sub("", line[: p.col - 1], count=1).replace('\\"', '"')
+    return f" {unseen_place(before, 'giá trị')}."
 
 
 def write_entry(dr: DataRoot, data: dict[str, Any], today: dt.date) -> Path:

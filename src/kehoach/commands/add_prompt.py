@@ -18,7 +18,7 @@ from typing import Any
 import typer
 
 from kehoach import userinput
-from kehoach.chars import for_terminal
+from kehoach.chars import find_refused, for_terminal, refusal
 from kehoach.check.entry_rules import earliest_date
 from kehoach.entry_write import NewEntry
 from kehoach.load.root import CleanRoot
@@ -129,6 +129,22 @@ def date_reason(dr: CleanRoot, date: dt.date, today: dt.date) -> str | None:
     return None
 
 
+def unseen_place(before: str, start: str) -> str:
+    """Where a character nobody can see sits in a typed value: just after the words before it."""
+    before = before.strip()
+    if not before:
+        return f"Ký tự này nằm ở đầu {start}"
+    return f"Ký tự này nằm ngay sau “{before if len(before) <= 30 else '…' + before[-30:]}”"
+
+
+def _refused_in(line: str) -> str | None:
+    """Why a typed or pasted line cannot be kept (a control or invisible character), or None."""
+    m = find_refused(line)
+    if m is None:
+        return None
+    return for_terminal(f"dòng này {refusal(m.group())}. {unseen_place(line[: m.start()], 'dòng')}", line=True)
+
+
 def _lines(label: str, required: bool) -> str | None:
     """Several lines, ended by an empty line; a pasted paragraph stays in this field."""
     hint = "kết thúc bằng một dòng trống" + ("" if required else "; Enter ngay để bỏ qua")
@@ -139,6 +155,9 @@ def _lines(label: str, required: bool) -> str | None:
             line = str(typer.prompt("", default="", show_default=False, prompt_suffix="  > "))
             if not line.strip():
                 break
+            if reason := _refused_in(line):  # pasted from Word: ask for this line again, keep the others
+                typer.echo(f"  ✗ {reason}. Hãy gõ hoặc dán lại dòng này, bỏ ký tự đó.")
+                continue
             lines.append(line.rstrip())
         if lines or not required:
             return "\n".join(lines) or None
@@ -153,6 +172,8 @@ def _items(label: str, shape: str, parse: Callable[[str], dict[str, object]]) ->
             line = str(typer.prompt("", default="", show_default=False, prompt_suffix="  > ")).strip()
             if not line:
                 return out
+            if reason := _refused_in(line):
+                raise ValueError(reason)
             out.append(parse(line))
         except ValueError as exc:
             typer.echo(f"  ✗ {exc}. Hãy nhập lại dòng này.")

@@ -24,7 +24,7 @@ from kehoach.render.markdown import code, command, fence, text, visible
 from kehoach.text_vn import ngay_ngan
 from kehoach.vocab import ENTRY_STATUS, TASK_STATUS
 
-ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <path>`"
+ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <tệp cũ>`"
 SUMMARY_LIMIT = 1024 * 1024
 """GitHub's limit for one step's job summary, in bytes."""
 TOOL_TITLE = "Thay đổi công cụ, mẫu hoặc CI — cần người quản trị duyệt"
@@ -352,7 +352,7 @@ def short(r: ReviewResult) -> str:
     """A few plain lines for the terminal / CI log when the review fails (data made visible)."""
     lines = [
         f"{visible(e.path)}: {_CHANGE[e.change]} một mục đã có. "
-        f"{ADVICE.replace('<path>', visible(e.old_path or e.path))}."
+        f"{ADVICE.replace('<tệp cũ>', visible(e.old_path or e.path))}."
         for e in r.violations
     ]
     lines += [f"{visible(p.path)}:{p.line}:{p.col}: {p.severity} {p.code}: {visible(p.message)}" for p in r.errors]
