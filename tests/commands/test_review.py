@@ -10,7 +10,7 @@ import pytest
 from kehoach.compute.status import compute, effective_entries
 from kehoach.load.root import load_root
 from tests.commands.gitrepo import commit, entry, git
-from tests.conftest import EXAMPLES, TODAY, write
+from tests.conftest import EXAMPLES, REPO, TODAY, write
 
 ADVICE = "Không sửa/xóa mục đã có; hãy thêm một mục mới có `corrects: <tệp cũ>`"
 NEW = "progress/QLMT/2026-11-25-I.2.yaml"
@@ -54,7 +54,10 @@ def test_editing_history_fails_with_the_corrects_advice(repo, cli, change):
     md = result.output
     assert "**Kết quả: ❌ KHÔNG ĐẠT** — 1 mục đã có bị sửa, đổi tên hoặc xóa" in md
     assert ADVICE in md and "<path>" not in md  # the placeholder a reader meets is Vietnamese
-    assert f"`corrects: {VN_OLD}`" in md
+    if change == "renamed":  # the same content under a new name: putting the name back is the fix
+        assert f"Nội dung không đổi: hãy trả lại tên cũ {VN_OLD}." in md and "không cần thêm mục đính chính" in md
+    else:
+        assert f"`corrects: {VN_OLD}`" in md
     assert {"modified": "đã sửa", "renamed": "đã đổi tên", "deleted": "đã xóa"}[change] in md
     assert "Traceback" not in md and "\\304" not in md
 
@@ -125,6 +128,20 @@ def test_timeline_change_is_shown(repo, cli):
     assert "| I.5 | Tiến độ › Năm kết thúc | 2026 | 2027 |" in md
     assert "| I.5 | Tiến độ › Lời văn | 2026 | 2026 - 2027 |" in md
     assert "chỉ ở cách viết tệp" not in md
+
+
+def test_readme_review_command_writes_under_build_which_git_ignores(repo, cli, monkeypatch):
+    """README's command, run at the top of a clone: the two files land in build/ (created), and a
+    reviewer's next `git add -A` does not commit them with the data."""
+    shutil.copy(REPO / ".gitignore", repo / ".gitignore")
+    commit(repo)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("kehoach review origin/main HEAD -o "))
+    monkeypatch.chdir(repo)
+    result = cli(["review", "main", "HEAD", *line.split()[4:]], root=repo)
+    assert result.exit_code == 0
+    assert (repo / "build" / "review.md").is_file() and (repo / "build" / "review-summary.md").is_file()
+    assert git(repo, "status", "--porcelain") == ""
 
 
 def test_output_file_and_no_changes(repo, cli, tmp_path):

@@ -171,11 +171,17 @@ def test_fix_advice_followed_literally_passes(repo, cli, change, monkeypatch):
     monkeypatch.chdir(repo)
     ran = _follow(repo, md, cli)
     assert ran[0] == "git" and ran[-1] == "git"
-    if change != "deleted":
+    if change in ("modified", "renamed-and-edited"):
         assert "kehoach" in ran  # the correction itself was added
+    else:  # deleted, or renamed with the same content: restoring is the whole fix
+        assert "kehoach" not in ran
+    if change in ("renamed", "renamed-to-a-glob"):  # no copy of the entry re-dated to today
+        assert "khôi phục là đủ, không cần thêm mục đính chính" in md
     again = cli(["review"], root=repo)
     assert again.exit_code == 0, again.output
-    assert set(before) <= {p.name for p in (repo / "progress/QLMT").iterdir()}  # nothing else removed
+    after = {p.name for p in (repo / "progress/QLMT").iterdir()}
+    assert set(before) <= after  # nothing else removed
+    assert after == set(before) or change in ("modified", "renamed-and-edited")
     assert (repo / VN_OLD).read_bytes() == subprocess.run(
         ["git", "show", f"main:{VN_OLD}"], cwd=repo, capture_output=True, check=True
     ).stdout

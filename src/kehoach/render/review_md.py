@@ -204,8 +204,10 @@ def _violation(e: EntryItem, r: ReviewResult, cap: int | None) -> list[str]:
     out = [f"### {_CHANGE[e.change]}: {title}", ""]
     if e.fields:
         out += ["Nội dung đã đổi so với bản gốc:", "", *_diff_table("", e.fields, cap, subject=False)]
-    add = correction_command(e, r)
-    if add is not None:
+    add = correction_command(e, r) if e.fields or e.change != "renamed" else None
+    if e.change == "renamed" and not e.fields:  # same content: a correction would only re-date it to today
+        out += ["Nội dung không đổi, chỉ tên tệp bị đổi: khôi phục là đủ, không cần thêm mục đính chính.", ""]
+    elif add is not None:
         out += ["Thêm mục đính chính mang nội dung đã sửa:", "", *fence([add], "sh"), ""]
     elif e.change == "deleted":
         out += [f"Nếu mục này sai, thêm một mục mới có {code('corrects: ' + old, limit=300)} thay vì xóa.", ""]
@@ -352,7 +354,11 @@ def short(r: ReviewResult) -> str:
     """A few plain lines for the terminal / CI log when the review fails (data made visible)."""
     lines = [
         f"{visible(e.path)}: {_CHANGE[e.change]} một mục đã có. "
-        f"{ADVICE.replace('<tệp cũ>', visible(e.old_path or e.path))}."
+        + (
+            f"Nội dung không đổi: hãy trả lại tên cũ {visible(e.old_path or e.path)}."
+            if e.change == "renamed" and not e.fields
+            else f"{ADVICE.replace('<tệp cũ>', visible(e.old_path or e.path))}."
+        )
         for e in r.violations
     ]
     lines += [f"{visible(p.path)}:{p.line}:{p.col}: {p.severity} {p.code}: {visible(p.message)}" for p in r.errors]
