@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -233,3 +234,14 @@ def test_add_says_where_an_invisible_pasted_character_is(cli, example_root, opti
     assert f"{option}" in result.output and "KH003" in result.output and f"Ký tự này nằm {where}." in result.output
     fixed = [a.replace("\u200b", "").replace("\u00ad", "") for a in args]
     assert cli(fixed, example_root).exit_code == 0
+
+
+def test_add_fix_names_the_option_to_type_not_a_file_line(cli, example_root):
+    """`add` takes options, so its fix says what to type on the command line; typing it works."""
+    args = OPTS[:6] + ["dang thuc hien"] + OPTS[7:] + ["--date", "2026-11-20", "--yes"]
+    result = cli(args, example_root)
+    assert result.exit_code == 1 and "KH023" in result.output
+    assert "Hãy gõ `--status in_progress`." in result.output and 'status: "' not in result.output
+    typed = re.search(r"Hãy gõ `--status (\S+)`", result.output)
+    assert typed is not None
+    assert cli(args[:6] + [typed[1]] + args[7:], example_root).exit_code == 0

@@ -99,8 +99,24 @@ def _raise_problems(dr: DataRoot, new: entry_write.NewEntry, today: dt.date) -> 
         for p in problems:
             key, index, _ = entry_write.key_at(new.text, p.line)
             where = OPTION_OF.get(key or "", "mục mới") + (f" thứ {index + 1}" if index >= 0 else "")
-            lines.append(f"  {where}: {p.severity} {p.code}: {p.message}{_unseen_at(new.text, p)}")
+            message = _as_option(p.message) if index < 0 else p.message
+            lines.append(f"  {where}: {p.severity} {p.code}: {message}{_unseen_at(new.text, p)}")
         raise DataError("mục mới không hợp lệ; chưa ghi tệp nào:", details=tuple(lines))
+
+
+_FILE_FIX = re.compile(r'Hãy sửa thành `(\w+): "?([^`"]*)"?`')
+
+
+def _as_option(message: str) -> str:
+    """A fix worded for a file (`status: "in_progress"`) said as the option to type instead."""
+
+    def option(m: re.Match[str]) -> str:
+        if m[1] not in OPTION_OF or not m[2]:
+            return m[0]
+        value = m[2] if re.fullmatch(r"[\w.\-]+", m[2]) else f'"{m[2]}"'
+        return f"Hãy gõ `{OPTION_OF[m[1]]} {value}`"
+
+    return _FILE_FIX.sub(option, message)
 
 
 _VALUE_START = re.compile(r'^\s*(?:- )?(?:\w+: "?)?')
