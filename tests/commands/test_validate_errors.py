@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
@@ -167,3 +168,12 @@ def test_every_readable_yaml_problem_of_a_file_is_reported(cli, example_root):
     write(example_root, REL, GOOD + 'difficulties: no\nproposals: 010\nauthor: yes\nauthor: "x"\n')
     problems = [p for p in json.loads(cli(["validate", "--format", "json"], example_root).stdout) if p["path"] == REL]
     assert [(p["code"], p["line"]) for p in problems] == [("KH012", 6), ("KH012", 7), ("KH012", 8), ("KH011", 9)]
+
+
+def test_a_file_not_in_utf8_says_how_to_save_it_as_utf8(cli, example_root):
+    """Staff edit in Notepad: the message names the menu and the setting, not just 'UTF-8'."""
+    path = example_root / "progress" / "QLMT" / "2026-05-20-I.2.yaml"
+    path.write_bytes(unicodedata.normalize("NFD", 'task: "I.2"\nsummary: "Đã xong"\n').encode("cp1258"))
+    result = cli(["validate"], example_root)
+    assert result.exit_code == 1
+    assert "KH002" in result.stdout and "File › Save As" in result.stdout and "Encoding chọn UTF-8" in result.stdout

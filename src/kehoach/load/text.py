@@ -12,6 +12,8 @@ import unicodedata
 from kehoach import chars
 from kehoach.problems import Problem, make
 
+SAVE_AS_UTF8 = " (trong Notepad: menu File › Save As…, ô Encoding chọn UTF-8, rồi Save)"
+"""How to save a file as UTF-8 in the editor every office computer has (menu names as Windows shows them)."""
 MAX_BYTES = 1024 * 1024  # a progress entry is a few hundred bytes; the plan ~40 KB
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
@@ -48,7 +50,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     if len(data) > MAX_BYTES:
         return None, too_large(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        return None, make("KH002", path, 1, 1, "tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8.")
+        return None, make("KH002", path, 1, 1, f"tệp được lưu ở mã UTF-16; hãy lưu lại với mã hóa UTF-8{SAVE_AS_UTF8}.")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -61,7 +63,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
             line,
             col,
             f"byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8 (có thể tệp được lưu "
-            "bằng mã Windows-1258 hoặc TCVN3); hãy lưu lại với mã hóa UTF-8.",
+            f"bằng mã Windows-1258 hoặc TCVN3); hãy lưu lại với mã hóa UTF-8{SAVE_AS_UTF8}.",
         )
 
 
