@@ -87,6 +87,7 @@ def check(dr: DataRoot, new: list[NewEntry], today: dt.date) -> tuple[list[Entry
         every = sorted(dr.entries + loaded, key=lambda le: tuple(le.rel.split("/")))  # validate's order
         trial = DataRoot(
             root=dr.root,
+            source=dr.source,
             plan=dr.plan,
             appendix=dr.appendix,
             units=dr.units,

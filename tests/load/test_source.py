@@ -97,7 +97,7 @@ def test_examples_load_the_same_from_memory(tmp_path, jobs, monkeypatch):
     assert _comparable(held) == _comparable(on_disk)
     assert len(held.entries) > 5 and any(p.code == "KH200" for p in held.problems)
     assert any(p.path == "progress/QLMT/2026-05-21-I.2.yaml" for p in held.problems)  # a bad value, located
-    assert held.reader.small(".github/CODEOWNERS") == b"x"
+    assert held.source.small(".github/CODEOWNERS") == b"x"
 
 
 def test_a_file_too_large_is_reported_without_being_read():

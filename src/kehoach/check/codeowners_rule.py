@@ -11,7 +11,7 @@ PATH = CODEOWNERS
 
 def check_codeowners(dr: DataRoot) -> list[Problem]:
     # only a small regular file, never read through a link (it could point outside the root)
-    data = dr.reader.small(PATH)
+    data = dr.source.small(PATH)
     if data is None or any(p.path.startswith((f"{UNITS_DIR}/", PLAN_FILE)) for p in dr.problems):
         return []  # units/ that do not load are reported on their own
     from kehoach.codeowners import render

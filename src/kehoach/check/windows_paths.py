@@ -26,7 +26,7 @@ def _levels(top: str) -> int:
 def check_windows_paths(dr: DataRoot) -> list[Problem]:
     out: list[Problem] = []
     for top in READ_DIRS:
-        for rel, is_dir in dr.reader.names(top, _levels(top)):
+        for rel, is_dir in dr.source.names(top, _levels(top)):
             name = rel.rsplit("/", 1)[-1]
             if top == UNITS_DIR and name.endswith(SUFFIX) and not is_dir:
                 continue  # a unit file: its name follows its code (KH033, KH240)

@@ -149,23 +149,26 @@ def _report(
     look: list[str],
     dry_run: bool,
 ) -> None:
-    said.out(for_terminal(f"Biểu mẫu {source.name}: đơn vị {unit}, năm {year}.", line=True))
+    def say(line: str) -> None:
+        said.out(for_terminal(line, line=True))
+
+    say(f"Biểu mẫu {source.name}: đơn vị {unit}, năm {year}.")
     verb = "Sẽ ghi" if dry_run else "Đã ghi"
-    said.out(for_terminal(f"{verb} {len(to_write)} mục:" if to_write else f"{verb} 0 mục.", line=True))
+    say(f"{verb} {len(to_write)} mục:" if to_write else f"{verb} 0 mục.")
     for ne, src in to_write:
-        said.out(for_terminal(f"  {ne.rel}  ({fl.REPORT}, dòng {src.report['task'].row})", line=True))
+        say(f"  {ne.rel}  ({fl.REPORT}, dòng {src.report['task'].row})")
     if already:
-        said.out(for_terminal(f"Đã có, không ghi lại ({len(already)}):", line=True))
+        say(f"Đã có, không ghi lại ({len(already)}):")
         for line in already:
-            said.out(for_terminal(f"  {line}", line=True))
+            say(f"  {line}")
     if blank:
-        said.out(for_terminal(f"Bỏ qua {blank} dòng để trống.", line=True))
+        say(f"Bỏ qua {blank} dòng để trống.")
     if look:
-        said.out(for_terminal(f"Cần xem lại ({len(look)}):", line=True))
+        say(f"Cần xem lại ({len(look)}):")
         for line in look:
-            said.out(for_terminal(f"  - {line}", line=True))
+            say(f"  - {line}")
     if dry_run:
-        said.out(for_terminal("Chạy thử (--dry-run): chưa ghi tệp nào.", line=True))
+        say("Chạy thử (--dry-run): chưa ghi tệp nào.")
 
 
 def _usable(path: Path) -> None:

@@ -290,7 +290,7 @@ def backdated(head: DataRoot, new: Iterable[EntryItem], today: dt.date) -> list[
         make(
             "KH101",
             e.path,
-            *_date_position(head.reader.small(e.path) or b""),
+            *_date_position(head.source.small(e.path) or b""),
             f"mục mới ghi ngày {e.date.isoformat()}, sớm hơn ngày xem xét ({today.isoformat()}) hơn "
             f"{BACKDATE_DAYS} ngày. Nếu báo cáo được lập muộn, hãy ghi ngày lập thực tế (tên tệp đổi theo); "
             "nếu ngày này đúng, người duyệt cần xác nhận với đơn vị trước khi chấp thuận.",

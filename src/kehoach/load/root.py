@@ -30,6 +30,7 @@ class LoadedEntry:
 @dataclass
 class DataRoot:
     root: Path
+    source: Source  # where the files are read (load/source.py: the folder `root`, or git's blobs)
     plan: Plan | None = None
     appendix: Appendix | None = None
     units: dict[str, Unit] = field(default_factory=dict)
@@ -39,24 +40,12 @@ class DataRoot:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     pending: dict[str, str] = field(default_factory=dict)  # rel -> text not (yet) on disk
-    source: Source | None = None  # where the files were read (default: the folder `root`)
-
-    def __post_init__(self) -> None:
-        if self.source is None:
-            self.source = DiskSource(self.root)
-
-    @property
-    def reader(self) -> Source:
-        """The source the files were read from (load/source.py)."""
-        if self.source is None:  # pragma: no cover - set by __post_init__
-            raise AssertionError("a root without its source")
-        return self.source
 
     def text_of(self, rel: str) -> str:
         """The text of a loaded file (or one not yet written), to point at its lines."""
         if rel in self.pending:
             return self.pending[rel]
-        data, _ = self.reader.data(rel)
+        data, _ = self.source.data(rel)
         return (data or b"").decode("utf-8", errors="replace")
 
 

@@ -54,10 +54,9 @@ class Source(ABC):
         data, problem = self.data(rel)
         return data if problem is None and data is not None and len(data) <= textmod.MAX_BYTES else None
 
+    @abstractmethod
     def size(self, rel: str) -> int | None:
-        """The size of a regular file of at most MAX_BYTES, else None; reads no content where it can."""
-        data = self.small(rel)
-        return None if data is None else len(data)
+        """The size of a regular file of at most MAX_BYTES, else None; reads no content."""
 
 
 def checked_text(read: tuple[bytes | None, Problem | None], rel: str) -> tuple[str | None, Problem | None]:

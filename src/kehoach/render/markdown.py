@@ -22,9 +22,13 @@ _PUNCT = re.compile(r"([\\`*_\[\]|~$])")
 """What can start emphasis, code, a link, a table cell, strikethrough or math anywhere in a line."""
 _LEADING = re.compile(r"^([#+=-])")
 """What would start a heading or a list if it began a line."""
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "@&#8203;"}
+"""HTML's own characters as entities; `@` broken with a zero-width space (no mention)."""
+_ENTITY = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+_ACTIVE = re.compile("|".join((_PUNCT.pattern, _LEADING.pattern, _ENTITY.pattern)))
+"""Anything `text` changes besides control characters (built from the three above): most data
+has none, and is left as it is."""
 _BACKTICKS = re.compile(r"`+")
-_ACTIVE = re.compile(r"[\\`*_\[\]|~$&<>@]|^[#+=-]")
-"""Anything `text` changes besides control characters: most data has none, and is left as it is."""
 
 
 def visible(s: str) -> str:
@@ -41,8 +45,7 @@ def text(value: object, limit: int | None = None) -> str:
     s = " ".join(str(value).split()) if value is not None else ""
     s = visible(clip(s, limit))
     if _ACTIVE.search(s):
-        s = _LEADING.sub(r"\\\1", _PUNCT.sub(r"\\\1", s))
-        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "@&#8203;")
+        s = _ENTITY.sub(lambda m: _ENTITIES[m.group()], _LEADING.sub(r"\\\1", _PUNCT.sub(r"\\\1", s)))
     return s or "—"
 
 
